@@ -1,0 +1,204 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Outlay.Api.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class InitialSchema : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "users",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    display_name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    password_hash = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    role = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    is_disabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    security_stamp = table.Column<Guid>(type: "TEXT", nullable: false),
+                    time_zone = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    currency = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 3, nullable: false),
+                    week_start = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    month_start_day = table.Column<int>(type: "INTEGER", nullable: false),
+                    failed_login_count = table.Column<int>(type: "INTEGER", nullable: false),
+                    locked_until = table.Column<long>(type: "INTEGER", nullable: true),
+                    last_login_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    updated_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_users", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "categories",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    user_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    normalized_name = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    color = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
+                    icon = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    is_default = table.Column<bool>(type: "INTEGER", nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    updated_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_categories", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_categories_users_user_id",
+                        column: x => x.user_id,
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "refresh_tokens",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    user_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    token_hash = table.Column<byte[]>(type: "BLOB", maxLength: 32, nullable: false),
+                    family_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    last_used_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    expires_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    rotated_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    revoked_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    user_agent = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_refresh_tokens", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_refresh_tokens_users_user_id",
+                        column: x => x.user_id,
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "expenses",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    user_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    amount = table.Column<long>(type: "INTEGER", nullable: false),
+                    currency = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 3, nullable: false),
+                    occurred_on = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    occurred_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    category_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    merchant = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    tags = table.Column<string>(type: "TEXT", nullable: false),
+                    payment_method = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    source = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    updated_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    deleted_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_expenses", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_expenses_categories_category_id",
+                        column: x => x.category_id,
+                        principalTable: "categories",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_expenses_users_user_id",
+                        column: x => x.user_id,
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_categories_user_id_normalized_name",
+                table: "categories",
+                columns: new[] { "user_id", "normalized_name" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_expenses_category_id",
+                table: "expenses",
+                column: "category_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_expenses_deleted_at",
+                table: "expenses",
+                column: "deleted_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_expenses_user_id_amount_id",
+                table: "expenses",
+                columns: new[] { "user_id", "amount", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_expenses_user_id_category_id",
+                table: "expenses",
+                columns: new[] { "user_id", "category_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_expenses_user_id_occurred_on_id",
+                table: "expenses",
+                columns: new[] { "user_id", "occurred_on", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_refresh_tokens_family_id",
+                table: "refresh_tokens",
+                column: "family_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_refresh_tokens_token_hash",
+                table: "refresh_tokens",
+                column: "token_hash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_refresh_tokens_user_id_expires_at",
+                table: "refresh_tokens",
+                columns: new[] { "user_id", "expires_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_users_created_at",
+                table: "users",
+                column: "created_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_users_email",
+                table: "users",
+                column: "email",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "expenses");
+
+            migrationBuilder.DropTable(
+                name: "refresh_tokens");
+
+            migrationBuilder.DropTable(
+                name: "categories");
+
+            migrationBuilder.DropTable(
+                name: "users");
+        }
+    }
+}

@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using Outlay.Api.Auth;
+using Outlay.Api.Categories;
+using Outlay.Api.Expenses;
+using Outlay.Api.Users;
+
+namespace Outlay.Api.Data;
+
+/// <summary>
+/// The one context handlers use. Each database engine has a subclass that owns its migrations and
+/// the column conventions the engine needs (see <see cref="SqliteOutlayDbContext"/>).
+/// </summary>
+public abstract class OutlayDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<User> Users => Set<User>();
+
+    public DbSet<Category> Categories => Set<Category>();
+
+    public DbSet<Expense> Expenses => Set<Expense>();
+
+    public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(OutlayDbContext).Assembly);
+}

@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Outlay.Api.Categories;
+using Outlay.Api.Users;
+
+namespace Outlay.Api.Expenses;
+
+public sealed class ExpenseConfiguration : IEntityTypeConfiguration<Expense>
+{
+    public void Configure(EntityTypeBuilder<Expense> expense)
+    {
+        expense.ToTable("expenses");
+        expense.Property(e => e.Currency).HasMaxLength(3).IsFixedLength();
+        expense.Property(e => e.Merchant).HasMaxLength(200);
+        expense.Property(e => e.Note).HasMaxLength(1000);
+        expense.Property(e => e.PaymentMethod).HasMaxLength(40);
+        expense.Property(e => e.Source).HasConversion<string>().HasMaxLength(16);
+        expense.Property(e => e.Version).IsConcurrencyToken();
+        expense.HasQueryFilter(e => e.DeletedAt == null);
+
+        expense.HasOne<User>().WithMany().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.Cascade);
+        expense.HasOne<Category>().WithMany().HasForeignKey(e => e.CategoryId).OnDelete(DeleteBehavior.Restrict);
+
+        // Listing pages walk these in keyset order; reports range-scan the first.
+        expense.HasIndex(e => new { e.UserId, e.OccurredOn, e.Id });
+        expense.HasIndex(e => new { e.UserId, e.Amount, e.Id });
+        expense.HasIndex(e => new { e.UserId, e.CategoryId });
+        expense.HasIndex(e => e.DeletedAt);
+    }
+}

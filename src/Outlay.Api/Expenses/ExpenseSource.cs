@@ -1,0 +1,9 @@
+namespace Outlay.Api.Expenses;
+
+public enum ExpenseSource
+{
+    Manual,
+    Sms,
+    Import,
+    Recurring,
+}

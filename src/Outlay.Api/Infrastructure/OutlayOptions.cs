@@ -1,0 +1,19 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Outlay.Api.Infrastructure;
+
+/// <summary>Top-level static settings (section <c>Outlay</c>).</summary>
+public sealed class OutlayOptions
+{
+    public const string SectionName = "Outlay";
+
+    /// <summary>Folder for the SQLite database, generated keys and other local state, relative to the working directory.</summary>
+    [Required]
+    public string DataPath { get; set; } = "./data";
+
+    /// <summary>Largest request body accepted by default, in bytes (endpoints such as CSV import raise it).</summary>
+    [Range(1024, 1024L * 1024 * 1024)]
+    public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
+
+    public string ResolveDataPath() => Path.GetFullPath(DataPath, Environment.CurrentDirectory);
+}

@@ -1,0 +1,20 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using StackExchange.Redis;
+
+namespace Outlay.Api.Infrastructure;
+
+public sealed class RedisHealthCheck(IConnectionMultiplexer redis) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var latency = await redis.GetDatabase().PingAsync();
+            return HealthCheckResult.Healthy($"ping {latency.TotalMilliseconds:0.0} ms");
+        }
+        catch (RedisException exception)
+        {
+            return HealthCheckResult.Unhealthy("Redis is unreachable.", exception);
+        }
+    }
+}

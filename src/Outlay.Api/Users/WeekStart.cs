@@ -1,0 +1,7 @@
+namespace Outlay.Api.Users;
+
+public enum WeekStart
+{
+    Monday,
+    Sunday,
+}

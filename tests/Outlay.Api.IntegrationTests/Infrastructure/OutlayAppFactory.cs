@@ -1,0 +1,89 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Npgsql;
+
+namespace Outlay.Api.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The real app over HTTP with its own empty database: a fresh SQLite file, or a fresh PostgreSQL
+/// database (plus a real Redis) when the run says so. One per test class.
+/// </summary>
+public class OutlayAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly string runId = Guid.NewGuid().ToString("N")[..12];
+
+    public string DataPath { get; }
+
+    public string? PostgresConnectionString { get; private set; }
+
+    public OutlayAppFactory() => DataPath = Path.Combine(Path.GetTempPath(), "outlay-tests", runId);
+
+    public virtual async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(DataPath);
+        if (!TestEnvironment.UsesPostgres)
+        {
+            return;
+        }
+
+        var database = $"outlay_test_{runId}";
+        await using var server = new NpgsqlConnection(TestEnvironment.PostgresServer);
+        await server.OpenAsync();
+        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database}\"", server);
+        await create.ExecuteNonQueryAsync();
+        PostgresConnectionString = new NpgsqlConnectionStringBuilder(TestEnvironment.PostgresServer)
+        {
+            Database = database,
+            MaxPoolSize = 8,
+        }.ConnectionString;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Outlay:DataPath", DataPath);
+        if (PostgresConnectionString is not null)
+        {
+            builder.UseSetting("Outlay:Database:Provider", "Postgres");
+            builder.UseSetting("Outlay:Database:ConnectionString", PostgresConnectionString);
+        }
+
+        if (TestEnvironment.Redis is { } redis)
+        {
+            builder.UseSetting("Outlay:Redis:Configuration", redis);
+            builder.UseSetting("Outlay:Redis:InstanceName", $"outlay-test-{runId}:");
+        }
+
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    /// <summary>Extra configuration for one test class, applied on top of the defaults above.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        if (PostgresConnectionString is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var server = new NpgsqlConnection(TestEnvironment.PostgresServer);
+            await server.OpenAsync();
+            var database = new NpgsqlConnectionStringBuilder(PostgresConnectionString).Database;
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", server);
+            await drop.ExecuteNonQueryAsync();
+        }
+
+        try
+        {
+            Directory.Delete(DataPath, recursive: true);
+        }
+        catch (IOException)
+        {
+            // SQLite may still hold the file for a moment; the temp folder is cleaned up by the OS anyway.
+        }
+    }
+}

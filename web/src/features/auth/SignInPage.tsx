@@ -1,0 +1,24 @@
+import { Link, Navigate } from 'react-router'
+import { useAuth } from '../../app/AuthProvider'
+import { ExternalProviders } from './ExternalProviders'
+import { SignInForm } from './SignInForm'
+
+export function SignInPage() {
+  const { status, expired } = useAuth()
+  if (status === 'signedIn') return <Navigate to="/" replace />
+  return (
+    <section className="auth-card">
+      <h1>Sign in to Outlay</h1>
+      {expired && (
+        <p className="notice" role="status">
+          Your session has ended. Please sign in again.
+        </p>
+      )}
+      <SignInForm />
+      <ExternalProviders />
+      <p className="center">
+        New here? <Link to="/sign-up">Create an account</Link>
+      </p>
+    </section>
+  )
+}

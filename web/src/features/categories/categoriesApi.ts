@@ -1,0 +1,34 @@
+import { api } from '../../api/client'
+import { useApi } from '../../api/useApi'
+
+export interface Category {
+  id: string
+  name: string
+  color: string | null
+  icon: string | null
+  isDefault: boolean
+}
+
+export interface CategoryInput {
+  name: string
+  color?: string
+  icon?: string
+}
+
+export const listCategories = (signal?: AbortSignal) => api.request<Category[]>('/api/v1/categories', { signal })
+
+export const createCategory = (input: CategoryInput) =>
+  api.request<Category>('/api/v1/categories', { method: 'POST', json: input })
+
+export const updateCategory = (id: string, input: Partial<CategoryInput>) =>
+  api.request<Category>(`/api/v1/categories/${encodeURIComponent(id)}`, { method: 'PATCH', json: input })
+
+export const deleteCategory = (id: string, reassignTo?: string) =>
+  api.request<void>(`/api/v1/categories/${encodeURIComponent(id)}`, {
+    method: 'DELETE',
+    query: { reassignTo },
+  })
+
+export function useCategories() {
+  return useApi((signal) => listCategories(signal), [])
+}

@@ -1,0 +1,1 @@
+export default function ReportsPage() { return <section className="page"><h1>Reports</h1></section> }
