@@ -1,5 +1,8 @@
+using Outlay.Api.Auth;
+using Outlay.Api.Categories;
 using Outlay.Api.Data;
 using Outlay.Api.Infrastructure;
+using Outlay.Api.Users;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
@@ -18,6 +21,8 @@ builder.Services.AddOutlayTelemetry();
 builder.Services.AddOutlayDatabase(builder.Configuration);
 builder.Services.AddOutlayCaching(builder.Configuration);
 builder.Services.AddOutlayHealthChecks();
+builder.Services.AddOutlayAuth(builder.Configuration);
+builder.Services.AddOptions<CategoryOptions>().BindConfiguration(CategoryOptions.SectionName);
 
 var app = builder.Build();
 
@@ -26,13 +31,20 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseMiddleware<SecurityHeadersMiddleware>();
 app.UseOutlayWebApp();
+app.UseRouting();
+app.UseMiddleware<RequestBodyLimitMiddleware>();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
 
 app.MapOutlayHealthChecks();
 app.MapPrometheusScrapingEndpoint("/metrics");
 app.MapOutlayOpenApi();
+app.MapJwks();
 
 var api = app.MapGroup("/api/v1");
-app.MapApiNotFound();
+api.MapAuthEndpoints();
+api.MapUserEndpoints();
 app.MapOutlayWebAppFallback();
 
 await app.PrepareDatabaseAsync();

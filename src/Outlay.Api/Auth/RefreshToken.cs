@@ -14,6 +14,9 @@ public sealed class RefreshToken
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>When the family's first token was issued: the session's sign-in time.</summary>
+    public DateTimeOffset SessionStartedAt { get; set; }
+
     public DateTimeOffset? LastUsedAt { get; set; }
 
     public DateTimeOffset ExpiresAt { get; set; }

@@ -26,9 +26,15 @@ public static class CachingSetup
                 options.ConfigurationOptions = redisConfiguration;
             });
             services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", HealthStatus.Unhealthy, [HealthSetup.ReadyTag]);
+            services.AddHostedService<CacheInvalidationListener>();
+        }
+        else
+        {
+            services.AddDistributedMemoryCache();
         }
 
         services.AddHybridCache();
+        services.AddSingleton<CacheInvalidator>();
         return services;
     }
 }

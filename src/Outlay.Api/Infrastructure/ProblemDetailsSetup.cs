@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.Json;
-using Microsoft.AspNetCore.Routing;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -13,6 +12,10 @@ public static class ProblemDetailsSetup
         {
             // A bare status (401 from the bearer handler, 404, 405, 415) still gets a useful title.
             context.ProblemDetails.Title ??= ReasonFor(context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode);
+            if (context.ProblemDetails is HttpValidationProblemDetails validation)
+            {
+                CamelCaseErrorKeys(validation);
+            }
         });
         services.AddExceptionHandler<ProblemExceptionHandler>();
 
@@ -26,13 +29,18 @@ public static class ProblemDetailsSetup
         return services;
     }
 
-    /// <summary>Unknown routes under /api get a JSON 404, never the web app's index.html.</summary>
-    public static void MapApiNotFound(this IEndpointRouteBuilder app) =>
-        app.MapFallback("/api/{**path}", () => TypedResults.Problem(
-                statusCode: StatusCodes.Status404NotFound,
-                title: "Not Found",
-                detail: "No API endpoint matches this path."))
-            .ExcludeFromDescription();
+    // The built-in validation names errors after C# properties; the contract's JSON is camelCase.
+    private static void CamelCaseErrorKeys(HttpValidationProblemDetails validation)
+    {
+        var renamed = validation.Errors.ToDictionary(
+            entry => string.Join('.', entry.Key.Split('.').Select(JsonNamingPolicy.CamelCase.ConvertName)),
+            entry => entry.Value);
+        validation.Errors.Clear();
+        foreach (var (key, messages) in renamed)
+        {
+            validation.Errors[key] = messages;
+        }
+    }
 
     private static string? ReasonFor(int status) => status switch
     {

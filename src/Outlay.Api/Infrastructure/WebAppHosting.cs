@@ -18,8 +18,12 @@ public static class WebAppHosting
         });
     }
 
+    /// <summary>
+    /// Client-side routes get index.html; nothing under /api does, so an unknown API path stays a JSON 404
+    /// (and a wrong method or content type a 405 or 415) instead of a web page.
+    /// </summary>
     public static void MapOutlayWebAppFallback(this WebApplication app) =>
-        app.MapFallbackToFile("index.html", new StaticFileOptions
+        app.MapFallbackToFile("{*path:regex(^(?!api/).*$):nonfile}", "index.html", new StaticFileOptions
         {
             OnPrepareResponse = file => file.Context.Response.Headers[HeaderNames.CacheControl] = "no-cache",
         });

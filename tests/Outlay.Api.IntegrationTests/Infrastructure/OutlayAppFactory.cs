@@ -16,7 +16,12 @@ public class OutlayAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public string? PostgresConnectionString { get; private set; }
 
-    public OutlayAppFactory() => DataPath = Path.Combine(Path.GetTempPath(), "outlay-tests", runId);
+    public OutlayAppFactory()
+    {
+        DataPath = Path.Combine(Path.GetTempPath(), "outlay-tests", runId);
+        // https, so the Secure refresh cookie round-trips like it does in a browser.
+        ClientOptions.BaseAddress = new Uri("https://localhost");
+    }
 
     public virtual async Task InitializeAsync()
     {
@@ -43,6 +48,13 @@ public class OutlayAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseEnvironment("Testing");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Outlay:DataPath", DataPath);
+        // Suites sign up many users from one address: a cheap hash and generous limits, as an operator would set them.
+        builder.UseSetting("Outlay:Auth:BcryptCost", "4");
+        builder.UseSetting("Outlay:Auth:RateLimits:SignupPerMinute", "100000");
+        builder.UseSetting("Outlay:Auth:RateLimits:LoginPerMinute", "100000");
+        builder.UseSetting("Outlay:Auth:RateLimits:LoginPerAccountPerMinute", "100000");
+        builder.UseSetting("Outlay:Auth:RateLimits:RefreshPerMinute", "100000");
+        builder.UseSetting("Outlay:Auth:RateLimits:TokenPerMinute", "100000");
         if (PostgresConnectionString is not null)
         {
             builder.UseSetting("Outlay:Database:Provider", "Postgres");

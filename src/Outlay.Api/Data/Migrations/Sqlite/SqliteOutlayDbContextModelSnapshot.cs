@@ -48,6 +48,10 @@ namespace Outlay.Api.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("rotated_at");
 
+                    b.Property<long>("SessionStartedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("session_started_at");
+
                     b.Property<byte[]>("TokenHash")
                         .IsRequired()
                         .HasMaxLength(32)

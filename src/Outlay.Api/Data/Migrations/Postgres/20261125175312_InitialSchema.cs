@@ -72,6 +72,7 @@ namespace Outlay.Api.Data.Migrations.Postgres
                     token_hash = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: false),
                     family_id = table.Column<Guid>(type: "uuid", nullable: false),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    session_started_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     last_used_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     expires_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     rotated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),

@@ -71,6 +71,7 @@ namespace Outlay.Api.Data.Migrations.Sqlite
                     token_hash = table.Column<byte[]>(type: "BLOB", maxLength: 32, nullable: false),
                     family_id = table.Column<Guid>(type: "TEXT", nullable: false),
                     created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    session_started_at = table.Column<long>(type: "INTEGER", nullable: false),
                     last_used_at = table.Column<long>(type: "INTEGER", nullable: true),
                     expires_at = table.Column<long>(type: "INTEGER", nullable: false),
                     rotated_at = table.Column<long>(type: "INTEGER", nullable: true),

@@ -1,0 +1,90 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Outlay.Api.Users;
+
+namespace Outlay.Api.Auth;
+
+public static class AuthSetup
+{
+    public const string SignupLimit = "signup";
+    public const string LoginLimit = "login";
+    public const string RefreshLimit = "refresh";
+    public const string TokenLimit = "token";
+
+    public static IServiceCollection AddOutlayAuth(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<JwtOptions>().BindConfiguration(JwtOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHttpContextAccessor();
+        services.AddSingleton<SigningKeyRing>();
+        services.AddSingleton<TokenService>();
+        services.AddSingleton<PasswordHasher>();
+        services.AddSingleton<PasswordPolicy>();
+        services.AddSingleton<LoginLockout>();
+        services.AddSingleton<UserSecurityStamps>();
+        services.AddSingleton<AccountRateLimiter>();
+        services.AddScoped<RefreshSessions>();
+        services.AddScoped<SignInIssuer>();
+        services.AddScoped<PasswordSignIn>();
+        services.AddScoped<CurrentUser>();
+
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<TokenService>((bearer, tokens) =>
+            {
+                bearer.MapInboundClaims = false;
+                bearer.TokenValidationParameters = tokens.ValidationParameters();
+                bearer.Events = new JwtBearerEvents { OnTokenValidated = RejectStaleSecurityStampAsync };
+            });
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.User, policy => policy.RequireAuthenticatedUser())
+            .AddPolicy(Policies.Admin, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Admin));
+
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.OnRejected = RejectAsync;
+            var limits = configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>()?.RateLimits ?? new RateLimitOptions();
+            limiter.AddPolicy(SignupLimit, context => PerClientAddress(context, limits.SignupPerMinute));
+            limiter.AddPolicy(LoginLimit, context => PerClientAddress(context, limits.LoginPerMinute));
+            limiter.AddPolicy(RefreshLimit, context => PerClientAddress(context, limits.RefreshPerMinute));
+            limiter.AddPolicy(TokenLimit, context => PerClientAddress(context, limits.TokenPerMinute));
+        });
+        return services;
+    }
+
+    /// <summary>A token signed before the user was disabled, deleted or signed out everywhere stops working at once.</summary>
+    private static async Task RejectStaleSecurityStampAsync(TokenValidatedContext context)
+    {
+        var principal = context.Principal;
+        var stamps = context.HttpContext.RequestServices.GetRequiredService<UserSecurityStamps>();
+        if (!Guid.TryParse(principal?.FindFirst(JwtRegisteredClaimNames.Sub)?.Value, out var userId)
+            || await stamps.CurrentAsync(userId, context.HttpContext.RequestAborted) is not { } current
+            || current != principal?.FindFirst(TokenService.SecurityStampClaim)?.Value)
+        {
+            context.Fail("The token is no longer valid for this user.");
+        }
+    }
+
+    private static RateLimitPartition<string> PerClientAddress(HttpContext context, int perMinute) =>
+        RateLimitPartition.GetFixedWindowLimiter(
+            context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+
+    private static async ValueTask RejectAsync(OnRejectedContext context, CancellationToken cancellationToken)
+    {
+        var response = context.HttpContext.Response;
+        response.StatusCode = StatusCodes.Status429TooManyRequests;
+        var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+        response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context.HttpContext,
+            ProblemDetails = { Status = 429, Title = "Too many requests.", Detail = "Try again after the time in the Retry-After header." },
+        });
+    }
+}

@@ -1,0 +1,7 @@
+namespace Outlay.Api.Auth;
+
+public static class Policies
+{
+    public const string Admin = "admin";
+    public const string User = "user";
+}

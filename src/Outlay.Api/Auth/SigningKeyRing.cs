@@ -1,0 +1,120 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+using Outlay.Api.Infrastructure;
+
+namespace Outlay.Api.Auth;
+
+/// <summary>
+/// The keys that sign and verify access tokens. Configured keys win; otherwise a development key is
+/// generated on first run and kept under the data folder, so no key ever lives in source.
+/// </summary>
+public sealed partial class SigningKeyRing
+{
+    public const string DevelopmentKeyFile = "keys/jwt-signing-key.pem";
+
+    public SigningKeyRing(IOptions<JwtOptions> jwt, IOptions<OutlayOptions> outlay, ILogger<SigningKeyRing> logger)
+    {
+        var configured = jwt.Value.SigningKeys;
+        var keys = configured.Count > 0
+            ? configured.Select(Load).ToList()
+            : [LoadOrCreateDevelopmentKey(Path.Combine(outlay.Value.ResolveDataPath(), DevelopmentKeyFile), logger)];
+
+        SigningCredentials = keys[0].Credentials;
+        VerificationKeys = keys.Select(k => k.PublicKey).ToList();
+    }
+
+    public SigningCredentials SigningCredentials { get; }
+
+    /// <summary>Public halves only: what validation and the JWKS document use.</summary>
+    public IReadOnlyList<SecurityKey> VerificationKeys { get; }
+
+    public IReadOnlyList<JsonWebKey> PublicJsonWebKeys() => VerificationKeys.Select(key =>
+    {
+        var jwk = JsonWebKeyConverter.ConvertFromSecurityKey(key);
+        jwk.Use = "sig";
+        jwk.Alg = key is ECDsaSecurityKey ? SecurityAlgorithms.EcdsaSha256 : SecurityAlgorithms.RsaSha256;
+        return jwk;
+    }).ToList();
+
+    private static KeyPair Load(SigningKeyOptions options)
+    {
+        var pem = options.Pem ?? (options.PemFile is { } file ? File.ReadAllText(file) : null)
+            ?? throw new InvalidOperationException("Each Outlay:Jwt:SigningKeys entry needs Pem or PemFile.");
+        return FromPem(pem, options.KeyId);
+    }
+
+    private static KeyPair LoadOrCreateDevelopmentKey(string path, ILogger logger)
+    {
+        if (!File.Exists(path))
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            using var created = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+            if (!OperatingSystem.IsWindows())
+            {
+                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            }
+
+            try
+            {
+                using var writer = new StreamWriter(path, options);
+                writer.Write(created.ExportPkcs8PrivateKeyPem());
+                LogGeneratedKey(logger, path);
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                // Another instance sharing the data folder created it first; use theirs.
+            }
+        }
+
+        return FromPem(File.ReadAllText(path), keyId: null);
+    }
+
+    private static KeyPair FromPem(string pem, string? keyId)
+    {
+        if (pem.Contains("RSA", StringComparison.Ordinal) || !TryEcdsa(pem, out var ecdsa))
+        {
+            var rsa = RSA.Create();
+            rsa.ImportFromPem(pem);
+            var publicRsa = new RsaSecurityKey(rsa.ExportParameters(includePrivateParameters: false));
+            var id = keyId ?? Base64UrlEncoder.Encode(publicRsa.ComputeJwkThumbprint());
+            publicRsa.KeyId = id;
+            return new KeyPair(
+                new SigningCredentials(new RsaSecurityKey(rsa) { KeyId = id }, SecurityAlgorithms.RsaSha256),
+                publicRsa);
+        }
+
+        var publicEcdsa = new ECDsaSecurityKey(ECDsa.Create(ecdsa.ExportParameters(includePrivateParameters: false)));
+        var kid = keyId ?? Base64UrlEncoder.Encode(publicEcdsa.ComputeJwkThumbprint());
+        publicEcdsa.KeyId = kid;
+        return new KeyPair(
+            new SigningCredentials(new ECDsaSecurityKey(ecdsa) { KeyId = kid }, SecurityAlgorithms.EcdsaSha256),
+            publicEcdsa);
+    }
+
+    private static bool TryEcdsa(string pem, out ECDsa ecdsa)
+    {
+        ecdsa = ECDsa.Create();
+        try
+        {
+            ecdsa.ImportFromPem(pem);
+            return true;
+        }
+        catch (CryptographicException)
+        {
+            ecdsa.Dispose();
+            return false;
+        }
+        catch (ArgumentException)
+        {
+            ecdsa.Dispose();
+            return false;
+        }
+    }
+
+    private sealed record KeyPair(SigningCredentials Credentials, SecurityKey PublicKey);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No signing key configured: generated a development key at {Path}")]
+    private static partial void LogGeneratedKey(ILogger logger, string path);
+}

@@ -1,0 +1,52 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Outlay.Api.Auth;
+using Outlay.Api.Data;
+
+namespace Outlay.Api.Users;
+
+public sealed record ChangePasswordRequest(
+    [property: Required, StringLength(1024)] string CurrentPassword,
+    [property: Required, StringLength(1024)] string NewPassword);
+
+public static class ChangePassword
+{
+    /// <summary>
+    /// Other sessions are revoked and every access token issued so far stops working (a new security
+    /// stamp); the calling session keeps its refresh token, so one refresh continues it.
+    /// </summary>
+    public static async Task<Results<NoContent, ValidationProblem, NotFound>> HandleAsync(
+        ChangePasswordRequest request,
+        CurrentUser me,
+        OutlayDbContext db,
+        PasswordHasher hasher,
+        PasswordPolicy policy,
+        RefreshSessions sessions,
+        UserSecurityStamps stamps,
+        CancellationToken cancellationToken)
+    {
+        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == me.Id, cancellationToken);
+        if (user is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (!await hasher.VerifyAsync(request.CurrentPassword, user.PasswordHash, cancellationToken))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["currentPassword"] = ["The current password is wrong."] });
+        }
+
+        if (policy.Check(request.NewPassword, user.Email, user.DisplayName) is { } weakness)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["newPassword"] = [weakness] });
+        }
+
+        user.PasswordHash = await hasher.HashAsync(request.NewPassword, cancellationToken);
+        user.SecurityStamp = Guid.NewGuid();
+        await db.SaveChangesAsync(cancellationToken);
+        await sessions.RevokeAllAsync(user.Id, exceptFamilyId: me.SessionId, cancellationToken);
+        await stamps.ForgetAsync(user.Id, cancellationToken);
+        return TypedResults.NoContent();
+    }
+}
