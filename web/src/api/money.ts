@@ -64,3 +64,28 @@ export function validateAmount(input: string, currency: string): string | null {
 export function formatPercent(value: number, fractionDigits = 0): string {
   return new Intl.NumberFormat(undefined, { maximumFractionDigits: fractionDigits }).format(value) + '%'
 }
+
+/**
+ * Compares two decimal strings exactly (-1, 0, 1), digit by digit, so that "0.1" + "0.2" style
+ * float errors never decide whether a budget is exceeded.
+ */
+export function compareDecimal(a: string, b: string): number {
+  const parse = (s: string) => {
+    const t = s.trim()
+    const [int = '0', frac = ''] = t.replace(/^[-+]/, '').split('.')
+    const digits = { int: int.replace(/^0+(?=\d)/, ''), frac: frac.replace(/0+$/, '') }
+    const zero = /^0*$/.test(digits.int) && digits.frac === ''
+    return { ...digits, negative: t.startsWith('-') && !zero }
+  }
+  const x = parse(a)
+  const y = parse(b)
+  if (x.negative !== y.negative) return x.negative ? -1 : 1
+  const sign = x.negative ? -1 : 1
+  if (x.int.length !== y.int.length) return (x.int.length > y.int.length ? 1 : -1) * sign
+  if (x.int !== y.int) return (x.int > y.int ? 1 : -1) * sign
+  const len = Math.max(x.frac.length, y.frac.length)
+  const fx = x.frac.padEnd(len, '0')
+  const fy = y.frac.padEnd(len, '0')
+  if (fx === fy) return 0
+  return (fx > fy ? 1 : -1) * sign
+}

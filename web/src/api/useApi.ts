@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type DependencyList } from 'react'
+import { useCallback, useEffect, useEffectEvent, useState, type DependencyList } from 'react'
 
 export interface ApiState<T> {
   data: T | undefined
@@ -14,14 +14,13 @@ export function useApi<T>(load: (signal: AbortSignal) => Promise<T>, deps: Depen
   const [error, setError] = useState<unknown>(null)
   const [loading, setLoading] = useState(true)
   const [version, setVersion] = useState(0)
-  const loadRef = useRef(load)
-  loadRef.current = load
+  const runLoad = useEffectEvent(load)
 
   useEffect(() => {
     const controller = new AbortController()
     setLoading(true)
     setError(null)
-    loadRef.current(controller.signal).then(
+    runLoad(controller.signal).then(
       (result) => {
         if (controller.signal.aborted) return
         setData(result)

@@ -7,13 +7,13 @@ import {
   type LegendComponentOption,
   type TooltipComponentOption,
 } from 'echarts/components'
-import { init, use, type ComposeOption, type ECharts } from 'echarts/core'
+import * as echarts from 'echarts/core'
 import { CanvasRenderer } from 'echarts/renderers'
 import { useEffect, useRef } from 'react'
 
-use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer])
+echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer])
 
-export type ChartOption = ComposeOption<
+export type ChartOption = echarts.ComposeOption<
   BarSeriesOption | LineSeriesOption | PieSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption
 >
 
@@ -24,12 +24,12 @@ export type ChartOption = ComposeOption<
  */
 export function Chart({ option, label, className }: { option: ChartOption; label: string; className?: string }) {
   const container = useRef<HTMLDivElement>(null)
-  const chart = useRef<ECharts | null>(null)
+  const chart = useRef<echarts.ECharts | null>(null)
 
   useEffect(() => {
     const node = container.current
     if (!node) return
-    const instance = init(node, undefined, { renderer: 'canvas' })
+    const instance = echarts.init(node, undefined, { renderer: 'canvas' })
     chart.current = instance
     const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => instance.resize())
     observer?.observe(node)

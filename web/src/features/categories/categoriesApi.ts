@@ -32,3 +32,9 @@ export const deleteCategory = (id: string, reassignTo?: string) =>
 export function useCategories() {
   return useApi((signal) => listCategories(signal), [])
 }
+
+/** The icon when it is an emoji; icon names meant for an icon font (e.g. "cart") are left out of text. */
+export function emojiIcon(category: Pick<Category, 'icon'> | undefined): string {
+  const icon = category?.icon?.trim()
+  return icon && /\p{Extended_Pictographic}/u.test(icon) ? `${icon} ` : ''
+}

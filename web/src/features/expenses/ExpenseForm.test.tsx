@@ -64,7 +64,8 @@ describe('ExpenseForm', () => {
 
     expect(onSubmit).toHaveBeenCalledTimes(1)
     const input = (onSubmit.mock.calls[0] as unknown[])[0]
-    expect(input).toMatchObject({ amount: '12.50', merchant: 'Corner Café', currency: 'USD' })
+    expect(input).toMatchObject({ amount: '12.50', merchant: 'Corner Café' })
+    expect(input).not.toHaveProperty('currency')
     expect(input).not.toHaveProperty('categoryId')
     expect(screen.getByLabelText('Amount')).toHaveValue('')
   })

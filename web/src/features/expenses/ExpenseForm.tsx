@@ -4,7 +4,7 @@ import { ApiError } from '../../api/errors'
 import { validateAmount } from '../../api/money'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { Field } from '../../components/Field'
-import type { Category } from '../categories/categoriesApi'
+import { emojiIcon, type Category } from '../categories/categoriesApi'
 import type { Expense, ExpenseInput } from './expensesApi'
 
 interface Props {
@@ -26,7 +26,8 @@ export function ExpenseForm({ categories, currency, timeZone, expense, submitLab
   const [merchant, setMerchant] = useState(expense?.merchant ?? '')
   const [occurredOn, setOccurredOn] = useState(expense?.occurredOn ?? todayIn(timeZone))
   const [categoryId, setCategoryId] = useState(expense?.categoryId ?? '')
-  const [expenseCurrency, setExpenseCurrency] = useState(expense?.currency ?? currency)
+  // Empty means "my currency": the server fills it in, so a profile still loading can't pick the wrong one.
+  const [expenseCurrency, setExpenseCurrency] = useState(expense?.currency ?? '')
   const [note, setNote] = useState(expense?.note ?? '')
   const [tags, setTags] = useState((expense?.tags ?? []).join(', '))
   const [paymentMethod, setPaymentMethod] = useState(expense?.paymentMethod ?? '')
@@ -59,7 +60,7 @@ export function ExpenseForm({ categories, currency, timeZone, expense, submitLab
     }
     const input: ExpenseInput = {
       amount: amount.trim(),
-      currency: effectiveCurrency,
+      currency: expenseCurrency.trim() ? effectiveCurrency : undefined,
       occurredOn,
       categoryId: categoryId || (editing ? undefined : null),
       merchant: merchant.trim() || null,
@@ -71,12 +72,14 @@ export function ExpenseForm({ categories, currency, timeZone, expense, submitLab
       paymentMethod: paymentMethod.trim() || null,
     }
     if (!input.categoryId) delete input.categoryId
+    if (!input.currency) delete input.currency
     setBusy(true)
     try {
       await onSubmit(input)
       if (!editing) {
         setAmount('')
         setMerchant('')
+        setCategoryId('')
         setNote('')
         setTags('')
         amountRef.current?.focus()
@@ -131,7 +134,7 @@ export function ExpenseForm({ categories, currency, timeZone, expense, submitLab
               {!editing && <option value="">Automatic (from merchant)</option>}
               {categories.map((cat) => (
                 <option key={cat.id} value={cat.id}>
-                  {cat.icon ? `${cat.icon} ` : ''}
+                  {emojiIcon(cat)}
                   {cat.name}
                 </option>
               ))}
@@ -142,11 +145,12 @@ export function ExpenseForm({ categories, currency, timeZone, expense, submitLab
       <details open={editing && Boolean(expense?.note || expense?.tags.length || expense?.paymentMethod)}>
         <summary>More details</summary>
         <div className="row">
-          <Field label="Currency" errors={messages('currency')}>
+          <Field label="Currency" errors={messages('currency')} hint={`Leave empty for ${currency}`}>
             {(c) => (
               <input
                 {...c}
                 maxLength={3}
+                placeholder={currency}
                 autoCapitalize="characters"
                 value={expenseCurrency}
                 onChange={(e) => setExpenseCurrency(e.target.value.toUpperCase())}

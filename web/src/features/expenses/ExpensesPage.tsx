@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useEffect, useEffectEvent, useMemo, useRef, useState } from 'react'
 import { useSearchParams } from 'react-router'
 import { formatDay } from '../../api/dates'
 import { describeError } from '../../api/errors'
@@ -9,7 +9,7 @@ import { ErrorNotice } from '../../components/ErrorNotice'
 import { Loading } from '../../components/Loading'
 import { Swatch } from '../../components/Swatch'
 import { useToast } from '../../components/Toast'
-import { useCategories, type Category } from '../categories/categoriesApi'
+import { emojiIcon, useCategories, type Category } from '../categories/categoriesApi'
 import { ExpenseFiltersForm } from './ExpenseFiltersForm'
 import { ExpenseForm } from './ExpenseForm'
 import {
@@ -45,7 +45,7 @@ export function ExpensesPage() {
   }, [params])
 
   const list = useExpenseList(filters)
-  const categoryList = categories.data ?? []
+  const categoryList = useMemo(() => categories.data ?? [], [categories.data])
   const byId = useMemo(() => new Map(categoryList.map((c) => [c.id, c])), [categoryList])
 
   function applyFilters(next: ExpenseFilters) {
@@ -197,7 +197,7 @@ function ExpenseRow({
         <div className="expense-meta">
           <span>
             <Swatch color={category?.color} />
-            {category?.icon ? `${category.icon} ` : ''}
+            {emojiIcon(category)}
             {expense.categoryName}
           </span>
           <span>{formatDay(expense.occurredOn)}</span>
@@ -226,14 +226,13 @@ function ExpenseRow({
 /** Loads the next page when the end of the list scrolls into view; the button works without scrolling. */
 function InfiniteScrollTrigger({ onVisible }: { onVisible: () => void }) {
   const ref = useRef<HTMLDivElement>(null)
-  const callback = useRef(onVisible)
-  callback.current = onVisible
+  const callback = useEffectEvent(onVisible)
   useEffect(() => {
     const node = ref.current
     if (!node || typeof IntersectionObserver === 'undefined') return
     const observer = new IntersectionObserver(
       (entries) => {
-        if (entries.some((e) => e.isIntersecting)) callback.current()
+        if (entries.some((e) => e.isIntersecting)) callback()
       },
       { rootMargin: '400px' },
     )

@@ -107,7 +107,9 @@ function ImportReportView({ report }: { report: ImportReport }) {
           <caption>Problems by line (the header is line 1)</caption>
           <thead>
             <tr>
-              <th scope="col">Line</th>
+              <th scope="col" className="num">
+                Line
+              </th>
               <th scope="col">Problem</th>
             </tr>
           </thead>

@@ -1,1 +1,36 @@
-export function SettingsPage() { return <section className="page"><h1>SettingsPage</h1></section> }
+import { AccountExport, DeleteAccount } from './AccountData'
+import { PasswordForm } from './PasswordForm'
+import { ProfileForm } from './ProfileForm'
+import { SessionsList } from './SessionsList'
+
+export function SettingsPage() {
+  return (
+    <section className="page">
+      <header>
+        <h1>Settings</h1>
+      </header>
+      <section className="card" aria-labelledby="profile-title">
+        <h2 id="profile-title">Profile and preferences</h2>
+        <ProfileForm />
+      </section>
+      <div className="grid">
+        <section className="card" aria-labelledby="password-title">
+          <h2 id="password-title">Password</h2>
+          <PasswordForm />
+        </section>
+        <section className="card" aria-labelledby="data-title">
+          <h2 id="data-title">Your data</h2>
+          <AccountExport />
+        </section>
+      </div>
+      <section className="card" aria-labelledby="sessions-title">
+        <h2 id="sessions-title">Signed-in devices</h2>
+        <SessionsList />
+      </section>
+      <section className="card danger-zone" aria-labelledby="delete-title">
+        <h2 id="delete-title">Delete account</h2>
+        <DeleteAccount />
+      </section>
+    </section>
+  )
+}
