@@ -10,3 +10,7 @@ if [[ -f $data/merchants/dev.csv ]]; then
   echo "== merchant categorisation: $data/merchants/dev.csv"
   run merchants "$data/merchants/dev.csv"
 fi
+if [[ -f $data/sms/dev.jsonl ]]; then
+  echo "== SMS extraction: $data/sms/dev.jsonl"
+  run sms "$data/sms/dev.jsonl"
+fi

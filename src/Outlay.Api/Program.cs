@@ -1,7 +1,9 @@
 using Outlay.Api.Auth;
 using Outlay.Api.Categories;
 using Outlay.Api.Data;
+using Outlay.Api.Expenses;
 using Outlay.Api.Infrastructure;
+using Outlay.Api.Infrastructure.Idempotency;
 using Outlay.Api.Users;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -22,7 +24,8 @@ builder.Services.AddOutlayDatabase(builder.Configuration);
 builder.Services.AddOutlayCaching(builder.Configuration);
 builder.Services.AddOutlayHealthChecks();
 builder.Services.AddOutlayAuth(builder.Configuration);
-builder.Services.AddOptions<CategoryOptions>().BindConfiguration(CategoryOptions.SectionName);
+Outlay.Api.Auth.External.ExternalAuthSetup.AddOutlayExternalAuth(builder.Services, builder.Configuration); // TEMP(external-auth helper)
+builder.Services.AddExpenses();
 
 var app = builder.Build();
 
@@ -36,6 +39,7 @@ app.UseMiddleware<RequestBodyLimitMiddleware>();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
+app.UseMiddleware<IdempotencyMiddleware>();
 
 app.MapOutlayHealthChecks();
 app.MapPrometheusScrapingEndpoint("/metrics");
@@ -45,6 +49,9 @@ app.MapJwks();
 var api = app.MapGroup("/api/v1");
 api.MapAuthEndpoints();
 api.MapUserEndpoints();
+Outlay.Api.Auth.External.ExternalAuthEndpoints.MapExternalAuthEndpoints(api); // TEMP(external-auth helper)
+api.MapCategoryEndpoints();
+api.MapExpenseEndpoints();
 app.MapOutlayWebAppFallback();
 
 await app.PrepareDatabaseAsync();

@@ -5,6 +5,8 @@ using Outlay.Accuracy;
 return args switch
 {
     ["merchants", var path] => MerchantAccuracy.Run(path, Console.Out),
+    ["sms", var path] => SmsAccuracy.Run(path, Console.Out),
+    ["sms", var path, "--verbose"] => SmsAccuracy.Run(path, Console.Out, verbose: true),
     _ => Usage(),
 };
 

@@ -7,6 +7,9 @@ public sealed class CategoryOptions
 
     public List<DefaultCategory> Defaults { get; set; } = [];
 
+    /// <summary>Operator rules (keyword or pattern → category name), tried before the built-in dictionary.</summary>
+    public List<AutoCategorisation.CategoryRule> Rules { get; set; } = [];
+
     public IReadOnlyList<DefaultCategory> EffectiveDefaults => Defaults.Count > 0 ? Defaults : BuiltInDefaults;
 
     public static readonly IReadOnlyList<DefaultCategory> BuiltInDefaults =

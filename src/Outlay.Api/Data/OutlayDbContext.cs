@@ -20,6 +20,8 @@ public abstract class OutlayDbContext(DbContextOptions options) : DbContext(opti
 
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
 
+    public DbSet<Auth.External.ExternalLogin> ExternalLogins => Set<Auth.External.ExternalLogin>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(OutlayDbContext).Assembly);
 }

@@ -19,6 +19,12 @@ public sealed class Expense
 
     public string? Merchant { get; set; }
 
+    /// <summary>The merchant normalised for matching: how the user's own history suggests a category.</summary>
+    public string? MerchantKey { get; set; }
+
+    /// <summary>True when a person picked the category (on entry, import or edit), false when it was guessed.</summary>
+    public bool CategoryChosenByUser { get; set; }
+
     public string? Note { get; set; }
 
     public List<string> Tags { get; set; } = [];

@@ -12,6 +12,7 @@ public sealed class ExpenseConfiguration : IEntityTypeConfiguration<Expense>
         expense.ToTable("expenses");
         expense.Property(e => e.Currency).HasMaxLength(3).IsFixedLength();
         expense.Property(e => e.Merchant).HasMaxLength(200);
+        expense.Property(e => e.MerchantKey).HasMaxLength(200);
         expense.Property(e => e.Note).HasMaxLength(1000);
         expense.Property(e => e.PaymentMethod).HasMaxLength(40);
         expense.Property(e => e.Source).HasConversion<string>().HasMaxLength(16);
@@ -25,6 +26,7 @@ public sealed class ExpenseConfiguration : IEntityTypeConfiguration<Expense>
         expense.HasIndex(e => new { e.UserId, e.OccurredOn, e.Id });
         expense.HasIndex(e => new { e.UserId, e.Amount, e.Id });
         expense.HasIndex(e => new { e.UserId, e.CategoryId });
+        expense.HasIndex(e => new { e.UserId, e.MerchantKey });
         expense.HasIndex(e => e.DeletedAt);
     }
 }

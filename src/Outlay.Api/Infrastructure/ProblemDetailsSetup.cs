@@ -24,6 +24,7 @@ public static class ProblemDetailsSetup
         services.Configure<JsonOptions>(options =>
         {
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+            options.SerializerOptions.Converters.Add(new Expenses.MoneyJsonConverter());
             options.SerializerOptions.AllowTrailingCommas = false;
         });
         return services;

@@ -17,6 +17,51 @@ namespace Outlay.Api.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Outlay.Api.Auth.External.ExternalLogin", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provider");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_external_logins");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_external_logins_user_id");
+
+                    b.HasIndex("Provider", "Subject")
+                        .IsUnique()
+                        .HasDatabaseName("ix_external_logins_provider_subject");
+
+                    b.ToTable("external_logins", (string)null);
+                });
+
             modelBuilder.Entity("Outlay.Api.Auth.RefreshToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -151,6 +196,10 @@ namespace Outlay.Api.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("amount");
 
+                    b.Property<bool>("CategoryChosenByUser")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("category_chosen_by_user");
+
                     b.Property<Guid>("CategoryId")
                         .HasColumnType("TEXT")
                         .HasColumnName("category_id");
@@ -174,6 +223,11 @@ namespace Outlay.Api.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("merchant");
+
+                    b.Property<string>("MerchantKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("merchant_key");
 
                     b.Property<string>("Note")
                         .HasMaxLength(1000)
@@ -229,6 +283,9 @@ namespace Outlay.Api.Data.Migrations.Sqlite
                     b.HasIndex("UserId", "CategoryId")
                         .HasDatabaseName("ix_expenses_user_id_category_id");
 
+                    b.HasIndex("UserId", "MerchantKey")
+                        .HasDatabaseName("ix_expenses_user_id_merchant_key");
+
                     b.HasIndex("UserId", "Amount", "Id")
                         .HasDatabaseName("ix_expenses_user_id_amount_id");
 
@@ -236,6 +293,73 @@ namespace Outlay.Api.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_expenses_user_id_occurred_on_id");
 
                     b.ToTable("expenses", (string)null);
+                });
+
+            modelBuilder.Entity("Outlay.Api.Infrastructure.Idempotency.IdempotencyRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("Body")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("body");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("completed_at");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_type");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("ETag")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("e_tag");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("location");
+
+                    b.Property<byte[]>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB")
+                        .HasColumnName("request_hash");
+
+                    b.Property<int>("StatusCode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status_code");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_idempotency_records");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_idempotency_records_created_at");
+
+                    b.HasIndex("UserId", "Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_idempotency_records_user_id_key");
+
+                    b.ToTable("idempotency_records", (string)null);
                 });
 
             modelBuilder.Entity("Outlay.Api.Users.User", b =>
@@ -331,6 +455,16 @@ namespace Outlay.Api.Data.Migrations.Sqlite
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("Outlay.Api.Auth.External.ExternalLogin", b =>
+                {
+                    b.HasOne("Outlay.Api.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_external_logins_users_user_id");
+                });
+
             modelBuilder.Entity("Outlay.Api.Auth.RefreshToken", b =>
                 {
                     b.HasOne("Outlay.Api.Users.User", null)
@@ -366,6 +500,16 @@ namespace Outlay.Api.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_expenses_users_user_id");
+                });
+
+            modelBuilder.Entity("Outlay.Api.Infrastructure.Idempotency.IdempotencyRecord", b =>
+                {
+                    b.HasOne("Outlay.Api.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_idempotency_records_users_user_id");
                 });
 #pragma warning restore 612, 618
         }

@@ -64,6 +64,55 @@ namespace Outlay.Api.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "external_logins",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    provider = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    subject = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_external_logins", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_external_logins_users_user_id",
+                        column: x => x.user_id,
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "idempotency_records",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    request_hash = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: false),
+                    status_code = table.Column<int>(type: "integer", nullable: false),
+                    content_type = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    location = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    e_tag = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    body = table.Column<byte[]>(type: "bytea", nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    completed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_idempotency_records", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_idempotency_records_users_user_id",
+                        column: x => x.user_id,
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "refresh_tokens",
                 columns: table => new
                 {
@@ -102,6 +151,8 @@ namespace Outlay.Api.Data.Migrations.Postgres
                     occurred_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     category_id = table.Column<Guid>(type: "uuid", nullable: false),
                     merchant = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    merchant_key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    category_chosen_by_user = table.Column<bool>(type: "boolean", nullable: false),
                     note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     tags = table.Column<List<string>>(type: "text[]", nullable: false),
                     payment_method = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
@@ -155,9 +206,36 @@ namespace Outlay.Api.Data.Migrations.Postgres
                 columns: new[] { "user_id", "category_id" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_expenses_user_id_merchant_key",
+                table: "expenses",
+                columns: new[] { "user_id", "merchant_key" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_expenses_user_id_occurred_on_id",
                 table: "expenses",
                 columns: new[] { "user_id", "occurred_on", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_external_logins_provider_subject",
+                table: "external_logins",
+                columns: new[] { "provider", "subject" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_external_logins_user_id",
+                table: "external_logins",
+                column: "user_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_idempotency_records_created_at",
+                table: "idempotency_records",
+                column: "created_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_idempotency_records_user_id_key",
+                table: "idempotency_records",
+                columns: new[] { "user_id", "key" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "ix_refresh_tokens_family_id",
@@ -192,6 +270,12 @@ namespace Outlay.Api.Data.Migrations.Postgres
         {
             migrationBuilder.DropTable(
                 name: "expenses");
+
+            migrationBuilder.DropTable(
+                name: "external_logins");
+
+            migrationBuilder.DropTable(
+                name: "idempotency_records");
 
             migrationBuilder.DropTable(
                 name: "refresh_tokens");

@@ -1,0 +1,139 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Outlay.Api.Categories;
+using Outlay.Api.Data;
+using Outlay.Api.Users;
+
+namespace Outlay.Api.Auth.External;
+
+/// <summary>
+/// Turns the provider identity in the temporary cookie into one of our users: the account already linked to
+/// (provider, subject), else the account with the same verified email (linked now), else a new account.
+/// Then the session continues exactly like a password sign-in: our refresh cookie, our access tokens.
+/// </summary>
+public static class CompleteExternalSignIn
+{
+    public static async Task<Results<RedirectHttpResult, ProblemHttpResult>> HandleAsync(
+        string provider,
+        HttpContext http,
+        ExternalProviders providers,
+        OutlayDbContext db,
+        SignInIssuer issuer,
+        IOptionsMonitor<AuthOptions> auth,
+        IOptions<CategoryOptions> categories,
+        TimeProvider clock,
+        ILoggerFactory loggers,
+        CancellationToken cancellationToken)
+    {
+        if (!providers.TryFind(provider, out var name))
+        {
+            return UnknownProvider();
+        }
+
+        var logger = loggers.CreateLogger(typeof(CompleteExternalSignIn));
+        var external = await http.AuthenticateAsync(ExternalAuthSetup.TemporaryScheme);
+        // Whatever happens next, the provider identity is used at most once.
+        await http.SignOutAsync(ExternalAuthSetup.TemporaryScheme);
+        if (external.Principal is not { } principal
+            || principal.FindFirst(ExternalAuthSetup.ProviderClaim)?.Value != name
+            || principal.FindFirst("sub")?.Value is not { Length: > 0 } subject)
+        {
+            return Refuse(logger, name, "no-pending-sign-in", StatusCodes.Status401Unauthorized,
+                "No sign-in with this provider is in progress.", "It may have taken longer than five minutes. Start again.");
+        }
+
+        var link = await db.ExternalLogins.SingleOrDefaultAsync(l => l.Provider == name && l.Subject == subject, cancellationToken);
+        var user = link is null ? null : await db.Users.SingleOrDefaultAsync(u => u.Id == link.UserId, cancellationToken);
+        var outcome = "returning";
+        if (user is null)
+        {
+            if (VerifiedEmailOf(principal, providers.OptionsFor(name)) is not { } email)
+            {
+                return Refuse(logger, name, "email-not-verified", StatusCodes.Status403Forbidden,
+                    "The provider did not confirm a verified email address.",
+                    "Verify your email address with the provider, or sign in another way.");
+            }
+
+            user = await db.Users.SingleOrDefaultAsync(u => u.Email == email, cancellationToken);
+            outcome = "linked";
+            if (user is null)
+            {
+                if (!auth.CurrentValue.SignupsEnabled)
+                {
+                    return Refuse(logger, name, "signups-closed", StatusCodes.Status403Forbidden, "Sign-ups are closed on this server.", null);
+                }
+
+                user = new User
+                {
+                    Email = email,
+                    DisplayName = DisplayNameOf(principal),
+                    Role = await db.Users.AnyAsync(cancellationToken) ? Roles.User : Roles.Admin,
+                };
+                db.Users.Add(user);
+                db.Categories.AddRange(categories.Value.EffectiveDefaults.Select(c => c.CreateFor(user.Id)));
+                outcome = "created";
+            }
+
+            if (!user.IsDisabled)
+            {
+                db.ExternalLogins.Add(new ExternalLogin { UserId = user.Id, Provider = name, Subject = subject, Email = email });
+            }
+        }
+
+        if (user.IsDisabled)
+        {
+            return Refuse(logger, name, "disabled", StatusCodes.Status403Forbidden, "This account is disabled.", null);
+        }
+
+        user.LastLoginAt = clock.GetUtcNow();
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException exception) when (exception.IsUniqueViolation())
+        {
+            // The same person finished two sign-ins at once and the other one created the account or link first.
+            return Refuse(logger, name, "concurrent-sign-in", StatusCodes.Status409Conflict,
+                "This sign-in was completed at the same moment by another request.", "Sign in again.");
+        }
+
+        var (_, refresh) = await issuer.SignInAsync(user, http.Request, cancellationToken);
+        RefreshCookie.Write(http.Response, refresh);
+        ExternalAuthLog.SignedIn(logger, name, user.Id, outcome);
+        // The web app calls /auth/refresh on load and gets its access token with the cookie set here.
+        return TypedResults.Redirect("/");
+    }
+
+    internal static ProblemHttpResult UnknownProvider() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "There is no sign-in provider with this name.");
+
+    /// <summary>
+    /// The normalised email when the provider vouches for it: <c>email_verified</c> true, or, for a provider
+    /// that never sends the claim, when the operator chose to trust its emails.
+    /// </summary>
+    private static string? VerifiedEmailOf(ClaimsPrincipal principal, ExternalProviderOptions options)
+    {
+        if (principal.FindFirst("email")?.Value is not { Length: > 0 } raw)
+        {
+            return null;
+        }
+
+        var verified = principal.FindFirst(ExternalAuthSetup.EmailVerifiedClaim)?.Value is { } claim
+            ? bool.TryParse(claim, out var value) && value
+            : options.TrustEmail;
+        var email = EmailAddresses.Normalize(raw);
+        return verified && EmailAddresses.IsValid(email) ? email : null;
+    }
+
+    private static string? DisplayNameOf(ClaimsPrincipal principal) =>
+        principal.FindFirst("name")?.Value.Trim() is { Length: > 0 } name ? name[..Math.Min(name.Length, 100)] : null;
+
+    private static ProblemHttpResult Refuse(ILogger logger, string provider, string reason, int status, string title, string? detail)
+    {
+        ExternalAuthLog.Refused(logger, provider, reason);
+        return TypedResults.Problem(statusCode: status, title: title, detail: detail);
+    }
+}

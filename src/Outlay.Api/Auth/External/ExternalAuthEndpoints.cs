@@ -1,0 +1,21 @@
+namespace Outlay.Api.Auth.External;
+
+public static class ExternalAuthEndpoints
+{
+    /// <summary>
+    /// The routes around a provider sign-in. The provider's callback itself
+    /// (<c>/auth/external/{provider}/callback</c>) is answered by its OpenID Connect handler, not an endpoint.
+    /// </summary>
+    public static IEndpointRouteBuilder MapExternalAuthEndpoints(this IEndpointRouteBuilder api)
+    {
+        var auth = api.MapGroup("/auth").WithTags("Authentication");
+        auth.MapGet("/providers", ListExternalProviders.Handle).WithName("ListExternalProviders")
+            .WithSummary("The external sign-in providers this server offers.");
+        auth.MapGet("/external/{provider}", StartExternalSignIn.Handle).WithName("StartExternalSignIn")
+            .WithSummary("Redirect the browser to the provider to sign in.");
+        auth.MapGet("/external/{provider}/complete", CompleteExternalSignIn.HandleAsync).WithName("CompleteExternalSignIn")
+            .RequireRateLimiting(AuthSetup.LoginLimit)
+            .WithSummary("Finish a provider sign-in: sets the refresh cookie and redirects to the web app.");
+        return api;
+    }
+}

@@ -1,0 +1,7 @@
+namespace Outlay.Api.Sms.Parsing;
+
+public enum SmsDirection
+{
+    Debit,
+    Credit,
+}
