@@ -34,6 +34,7 @@ run_tests integration-sqlite tests/Outlay.Api.IntegrationTests OUTLAY_TEST_DATAB
 run_tests integration-postgres tests/Outlay.Api.IntegrationTests OUTLAY_TEST_DATABASE=postgres \
   OUTLAY_TEST_POSTGRES="Host=127.0.0.1;Port=5432;Username=outlay;Password=outlay;Database=postgres" \
   OUTLAY_TEST_REDIS="127.0.0.1:6379" || status=1
+run_tests e2e tests/Outlay.Web.E2E || status=1
 
 echo "== summary"
 cat "$results/summary.txt"

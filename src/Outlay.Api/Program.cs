@@ -1,9 +1,15 @@
 using Outlay.Api.Auth;
+using Outlay.Api.Auth.External;
+using Outlay.Api.Budgets;
 using Outlay.Api.Categories;
 using Outlay.Api.Data;
 using Outlay.Api.Expenses;
 using Outlay.Api.Infrastructure;
 using Outlay.Api.Infrastructure.Idempotency;
+using Outlay.Api.Insights;
+using Outlay.Api.Reports;
+using Outlay.Api.Settings;
+using Outlay.Api.Sms;
 using Outlay.Api.Users;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -24,11 +30,17 @@ builder.Services.AddOutlayDatabase(builder.Configuration);
 builder.Services.AddOutlayCaching(builder.Configuration);
 builder.Services.AddOutlayHealthChecks();
 builder.Services.AddOutlayAuth(builder.Configuration);
-Outlay.Api.Auth.External.ExternalAuthSetup.AddOutlayExternalAuth(builder.Services, builder.Configuration); // TEMP(external-auth helper)
+builder.Services.AddOutlayExternalAuth(builder.Configuration);
 builder.Services.AddExpenses();
+builder.Services.AddReports();
+builder.Services.AddSms(builder.Configuration);
+builder.Services.AddBudgets();
+builder.Services.AddInsights();
+builder.Services.AddRuntimeSettings(builder.Configuration);
 
 var app = builder.Build();
 
+app.UseOutlayTransportSecurity();
 app.UseMiddleware<RequestIdMiddleware>();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
@@ -49,9 +61,14 @@ app.MapJwks();
 var api = app.MapGroup("/api/v1");
 api.MapAuthEndpoints();
 api.MapUserEndpoints();
-Outlay.Api.Auth.External.ExternalAuthEndpoints.MapExternalAuthEndpoints(api); // TEMP(external-auth helper)
+api.MapExternalAuthEndpoints();
 api.MapCategoryEndpoints();
 api.MapExpenseEndpoints();
+api.MapSmsEndpoints();
+api.MapBudgetEndpoints();
+api.MapInsightEndpoints();
+api.MapReportEndpoints();
+api.MapSettingsEndpoints();
 app.MapOutlayWebAppFallback();
 
 await app.PrepareDatabaseAsync();

@@ -8,12 +8,12 @@ namespace Outlay.Api.Auth;
 /// The built-in rate limiter partitions by request before the body is read, so this one is asked by
 /// the handler once it knows the email.
 /// </summary>
-public sealed class AccountRateLimiter(IOptions<AuthOptions> auth) : IDisposable
+public sealed class AccountRateLimiter(IOptionsMonitor<AuthOptions> auth) : IDisposable
 {
     private readonly PartitionedRateLimiter<string> limiter = PartitionedRateLimiter.Create<string, string>(email =>
         RateLimitPartition.GetFixedWindowLimiter(email, _ => new FixedWindowRateLimiterOptions
         {
-            PermitLimit = auth.Value.RateLimits.LoginPerAccountPerMinute,
+            PermitLimit = auth.CurrentValue.RateLimits.LoginPerAccountPerMinute,
             Window = TimeSpan.FromMinutes(1),
             QueueLimit = 0,
         }));

@@ -50,7 +50,10 @@ public static class AuthSetup
             limiter.OnRejected = RejectAsync;
             var limits = configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>()?.RateLimits ?? new RateLimitOptions();
             limiter.AddPolicy(SignupLimit, context => PerClientAddress(context, limits.SignupPerMinute));
-            limiter.AddPolicy(LoginLimit, context => PerClientAddress(context, limits.LoginPerMinute));
+            // The sign-in limit is dynamic configuration (loginRateLimit): read per request, and part of the
+            // partition key so a new limit starts new windows instead of being ignored by existing ones.
+            limiter.AddPolicy(LoginLimit, context => PerClientAddress(
+                context, context.RequestServices.GetRequiredService<IOptionsMonitor<AuthOptions>>().CurrentValue.RateLimits.LoginPerMinute));
             limiter.AddPolicy(RefreshLimit, context => PerClientAddress(context, limits.RefreshPerMinute));
             limiter.AddPolicy(TokenLimit, context => PerClientAddress(context, limits.TokenPerMinute));
         });
@@ -72,7 +75,7 @@ public static class AuthSetup
 
     private static RateLimitPartition<string> PerClientAddress(HttpContext context, int perMinute) =>
         RateLimitPartition.GetFixedWindowLimiter(
-            context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            $"{context.Connection.RemoteIpAddress?.ToString() ?? "unknown"}|{perMinute}",
             _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
 
     private static async ValueTask RejectAsync(OnRejectedContext context, CancellationToken cancellationToken)

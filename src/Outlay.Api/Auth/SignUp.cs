@@ -23,7 +23,8 @@ public static class SignUp
         PasswordPolicy policy,
         SignInIssuer issuer,
         IOptionsMonitor<AuthOptions> auth,
-        IOptions<CategoryOptions> categories,
+        IOptionsMonitor<CategoryOptions> categories,
+        TimeProvider clock,
         CancellationToken cancellationToken)
     {
         if (!auth.CurrentValue.SignupsEnabled)
@@ -60,9 +61,10 @@ public static class SignUp
             DisplayName = displayName,
             PasswordHash = await hasher.HashAsync(request.Password, cancellationToken),
             Role = await db.Users.AnyAsync(cancellationToken) ? Roles.User : Roles.Admin,
+            LastLoginAt = clock.GetUtcNow(),
         };
         db.Users.Add(user);
-        db.Categories.AddRange(categories.Value.EffectiveDefaults.Select(c => c.CreateFor(user.Id)));
+        db.Categories.AddRange(categories.CurrentValue.EffectiveDefaults.Select(c => c.CreateFor(user.Id)));
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Outlay.Api.Auth;
+using Outlay.Api.Budgets;
 using Outlay.Api.Categories;
 using Outlay.Api.Expenses;
 using Outlay.Api.Users;
@@ -18,9 +19,21 @@ public abstract class OutlayDbContext(DbContextOptions options) : DbContext(opti
 
     public DbSet<Expense> Expenses => Set<Expense>();
 
+    public DbSet<Budget> Budgets => Set<Budget>();
+
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
 
     public DbSet<Auth.External.ExternalLogin> ExternalLogins => Set<Auth.External.ExternalLogin>();
+
+    public DbSet<Sms.SmsSettings> SmsSettings => Set<Sms.SmsSettings>();
+
+    public DbSet<Sms.SmsIngestToken> SmsIngestTokens => Set<Sms.SmsIngestToken>();
+
+    public DbSet<Sms.SmsMessage> SmsMessages => Set<Sms.SmsMessage>();
+
+    public DbSet<Settings.RuntimeSetting> RuntimeSettings => Set<Settings.RuntimeSetting>();
+
+    public DbSet<Settings.AuditEntry> AuditEntries => Set<Settings.AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(OutlayDbContext).Assembly);

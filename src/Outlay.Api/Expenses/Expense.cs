@@ -33,6 +33,12 @@ public sealed class Expense
 
     public ExpenseSource Source { get; set; } = ExpenseSource.Manual;
 
+    /// <summary>The last digits of the account or card, as a bank SMS gives them.</summary>
+    public string? AccountTail { get; set; }
+
+    /// <summary>The bank's transaction reference (UPI/IMPS ref, authorisation code), as a bank SMS gives it.</summary>
+    public string? Reference { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }

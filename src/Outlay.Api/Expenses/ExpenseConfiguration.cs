@@ -16,6 +16,8 @@ public sealed class ExpenseConfiguration : IEntityTypeConfiguration<Expense>
         expense.Property(e => e.Note).HasMaxLength(1000);
         expense.Property(e => e.PaymentMethod).HasMaxLength(40);
         expense.Property(e => e.Source).HasConversion<string>().HasMaxLength(16);
+        expense.Property(e => e.AccountTail).HasMaxLength(8);
+        expense.Property(e => e.Reference).HasMaxLength(64);
         expense.Property(e => e.Version).IsConcurrencyToken();
         expense.HasQueryFilter(e => e.DeletedAt == null);
 
@@ -23,10 +25,13 @@ public sealed class ExpenseConfiguration : IEntityTypeConfiguration<Expense>
         expense.HasOne<Category>().WithMany().HasForeignKey(e => e.CategoryId).OnDelete(DeleteBehavior.Restrict);
 
         // Listing pages walk these in keyset order; reports range-scan the first.
-        expense.HasIndex(e => new { e.UserId, e.OccurredOn, e.Id });
+        // Covering on PostgreSQL, so period sums by category and currency never touch the table.
+        expense.HasIndex(e => new { e.UserId, e.OccurredOn, e.Id }).IncludeProperties(e => new { e.CategoryId, e.Currency, e.Amount });
         expense.HasIndex(e => new { e.UserId, e.Amount, e.Id });
         expense.HasIndex(e => new { e.UserId, e.CategoryId });
         expense.HasIndex(e => new { e.UserId, e.MerchantKey });
         expense.HasIndex(e => e.DeletedAt);
+        // A bank SMS and a payment app's SMS about the same payment share the reference.
+        expense.HasIndex(e => new { e.UserId, e.Reference });
     }
 }

@@ -18,6 +18,11 @@ public static class ExpenseEndpoints
         expenses.MapDelete("/{id:guid}", DeleteExpense.HandleAsync).WithName("DeleteExpense")
             .WithSummary("Delete, restorable for the retention period.");
         expenses.MapPost("/{id:guid}/restore", RestoreExpense.HandleAsync).WithName("RestoreExpense");
+        expenses.MapPost("/import", ImportExpenses.HandleAsync).WithName("ImportExpenses").Accepts<string>(ImportExpenses.ContentType)
+            .WithMetadata(ImportExpenses.BodyLimit(api.ServiceProvider))
+            .WithSummary("Import a CSV file all-or-nothing, skipping exact duplicates; ?dryRun=true only reports.");
+        expenses.MapGet("/export", ExportExpenses.Handle).WithName("ExportExpenses")
+            .WithSummary("The expenses as CSV that import accepts back.");
         return api;
     }
 }

@@ -48,6 +48,26 @@ describe('signing in and out', () => {
     expect(await screen.findByRole('heading', { name: 'Sign in to Outlay' })).toBeInTheDocument()
   })
 
+  it('returns to the private page the visitor asked for after signing in', async () => {
+    vi.stubGlobal(
+      'fetch',
+      fakeFetch({
+        'POST /api/v1/auth/refresh': problem(401, 'Unauthorized'),
+        'GET /api/v1/auth/providers': json([]),
+        'POST /api/v1/auth/login': json(authResult('t1')),
+        'GET /api/v1/me': json({ id: 'u1', currency: 'USD', timeZone: 'UTC' }),
+        'GET /api/v1/budgets': json([]),
+        'GET /api/v1/categories': json([]),
+      }).fetch,
+    )
+    renderApp('/budgets')
+    await userEvent.type(await screen.findByLabelText('Email'), 'ada@example.com')
+    await userEvent.type(screen.getByLabelText('Password'), 'correct horse battery')
+    await userEvent.click(screen.getByRole('button', { name: 'Sign in' }))
+
+    expect(await screen.findByRole('heading', { name: 'Budgets' })).toBeInTheDocument()
+  })
+
   it('restores the session from the refresh cookie on load', async () => {
     vi.stubGlobal(
       'fetch',

@@ -23,7 +23,7 @@ public static class CompleteExternalSignIn
         OutlayDbContext db,
         SignInIssuer issuer,
         IOptionsMonitor<AuthOptions> auth,
-        IOptions<CategoryOptions> categories,
+        IOptionsMonitor<CategoryOptions> categories,
         TimeProvider clock,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
@@ -39,7 +39,7 @@ public static class CompleteExternalSignIn
         await http.SignOutAsync(ExternalAuthSetup.TemporaryScheme);
         if (external.Principal is not { } principal
             || principal.FindFirst(ExternalAuthSetup.ProviderClaim)?.Value != name
-            || principal.FindFirst("sub")?.Value is not { Length: > 0 } subject)
+            || principal.FindFirst("sub")?.Value is not { Length: > 0 and <= ExternalLoginConfiguration.MaxSubjectLength } subject)
         {
             return Refuse(logger, name, "no-pending-sign-in", StatusCodes.Status401Unauthorized,
                 "No sign-in with this provider is in progress.", "It may have taken longer than five minutes. Start again.");
@@ -73,7 +73,7 @@ public static class CompleteExternalSignIn
                     Role = await db.Users.AnyAsync(cancellationToken) ? Roles.User : Roles.Admin,
                 };
                 db.Users.Add(user);
-                db.Categories.AddRange(categories.Value.EffectiveDefaults.Select(c => c.CreateFor(user.Id)));
+                db.Categories.AddRange(categories.CurrentValue.EffectiveDefaults.Select(c => c.CreateFor(user.Id)));
                 outcome = "created";
             }
 

@@ -1,11 +1,13 @@
-import { Link, Navigate } from 'react-router'
+import { Link, Navigate, useLocation } from 'react-router'
 import { useAuth } from '../../app/AuthProvider'
 import { ExternalProviders } from './ExternalProviders'
 import { SignInForm } from './SignInForm'
 
 export function SignInPage() {
   const { status, expired } = useAuth()
-  if (status === 'signedIn') return <Navigate to="/" replace />
+  const from = (useLocation().state as { from?: string } | null)?.from
+  // Signing in re-renders this page as signed in before the form navigates: go where the form would.
+  if (status === 'signedIn') return <Navigate to={from && from.startsWith('/') ? from : '/'} replace />
   return (
     <section className="auth-card">
       <h1>Sign in to Outlay</h1>

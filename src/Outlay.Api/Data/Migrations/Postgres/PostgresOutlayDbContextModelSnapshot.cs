@@ -134,6 +134,63 @@ namespace Outlay.Api.Data.Migrations.Postgres
                     b.ToTable("refresh_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Outlay.Api.Budgets.Budget", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<List<int>>("AlertAt")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("alert_at");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("numeric(19,4)")
+                        .HasColumnName("amount");
+
+                    b.Property<Guid?>("CategoryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("category_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("period");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_budgets");
+
+                    b.HasIndex("CategoryId")
+                        .HasDatabaseName("ix_budgets_category_id");
+
+                    b.HasIndex("UserId", "Period")
+                        .IsUnique()
+                        .HasDatabaseName("ix_budgets_user_id_period")
+                        .HasFilter("category_id IS NULL");
+
+                    b.HasIndex("UserId", "CategoryId", "Period")
+                        .IsUnique()
+                        .HasDatabaseName("ix_budgets_user_id_category_id_period");
+
+                    b.ToTable("budgets", (string)null);
+                });
+
             modelBuilder.Entity("Outlay.Api.Categories.Category", b =>
                 {
                     b.Property<Guid>("Id")
@@ -198,6 +255,11 @@ namespace Outlay.Api.Data.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("AccountTail")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("account_tail");
+
                     b.Property<decimal>("Amount")
                         .HasPrecision(19, 4)
                         .HasColumnType("numeric(19,4)")
@@ -254,6 +316,11 @@ namespace Outlay.Api.Data.Migrations.Postgres
                         .HasColumnType("character varying(40)")
                         .HasColumnName("payment_method");
 
+                    b.Property<string>("Reference")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("reference");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -293,11 +360,16 @@ namespace Outlay.Api.Data.Migrations.Postgres
                     b.HasIndex("UserId", "MerchantKey")
                         .HasDatabaseName("ix_expenses_user_id_merchant_key");
 
+                    b.HasIndex("UserId", "Reference")
+                        .HasDatabaseName("ix_expenses_user_id_reference");
+
                     b.HasIndex("UserId", "Amount", "Id")
                         .HasDatabaseName("ix_expenses_user_id_amount_id");
 
                     b.HasIndex("UserId", "OccurredOn", "Id")
                         .HasDatabaseName("ix_expenses_user_id_occurred_on_id");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("UserId", "OccurredOn", "Id"), new[] { "CategoryId", "Currency", "Amount" });
 
                     b.ToTable("expenses", (string)null);
                 });
@@ -367,6 +439,217 @@ namespace Outlay.Api.Data.Migrations.Postgres
                         .HasDatabaseName("ix_idempotency_records_user_id_key");
 
                     b.ToTable("idempotency_records", (string)null);
+                });
+
+            modelBuilder.Entity("Outlay.Api.Settings.AuditEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("action");
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("actor_id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("detail");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("target");
+
+                    b.HasKey("Id")
+                        .HasName("pk_audit_entries");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_audit_entries_at");
+
+                    b.ToTable("audit_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Outlay.Api.Settings.RuntimeSetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("key");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid?>("UpdatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("updated_by");
+
+                    b.Property<string>("ValueJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("value_json");
+
+                    b.HasKey("Key")
+                        .HasName("pk_runtime_settings");
+
+                    b.ToTable("runtime_settings", (string)null);
+                });
+
+            modelBuilder.Entity("Outlay.Api.Sms.SmsIngestToken", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("LastUsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_used_at");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("name");
+
+                    b.Property<byte[]>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea")
+                        .HasColumnName("token_hash");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sms_ingest_tokens");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sms_ingest_tokens_token_hash");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_sms_ingest_tokens_user_id");
+
+                    b.ToTable("sms_ingest_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("Outlay.Api.Sms.SmsMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("ExpenseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("expense_id");
+
+                    b.Property<byte[]>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea")
+                        .HasColumnName("fingerprint");
+
+                    b.Property<string>("IgnoredReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("ignored_reason");
+
+                    b.Property<string>("ProtectedBody")
+                        .HasColumnType("text")
+                        .HasColumnName("protected_body");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("Sender")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sender");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sms_messages");
+
+                    b.HasIndex("ExpenseId")
+                        .HasDatabaseName("ix_sms_messages_expense_id");
+
+                    b.HasIndex("UserId", "Fingerprint")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sms_messages_user_id_fingerprint");
+
+                    b.HasIndex("UserId", "ReceivedAt")
+                        .HasDatabaseName("ix_sms_messages_user_id_received_at");
+
+                    b.ToTable("sms_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Outlay.Api.Sms.SmsSettings", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateTimeOffset?>("ConsentedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("consented_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("IsEnabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_enabled");
+
+                    b.Property<bool>("KeepMessageBodies")
+                        .HasColumnType("boolean")
+                        .HasColumnName("keep_message_bodies");
+
+                    b.Property<DateTimeOffset?>("LastIngestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_ingested_at");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_sms_settings");
+
+                    b.ToTable("sms_settings", (string)null);
                 });
 
             modelBuilder.Entity("Outlay.Api.Users.User", b =>
@@ -482,6 +765,22 @@ namespace Outlay.Api.Data.Migrations.Postgres
                         .HasConstraintName("fk_refresh_tokens_users_user_id");
                 });
 
+            modelBuilder.Entity("Outlay.Api.Budgets.Budget", b =>
+                {
+                    b.HasOne("Outlay.Api.Categories.Category", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_budgets_categories_category_id");
+
+                    b.HasOne("Outlay.Api.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_budgets_users_user_id");
+                });
+
             modelBuilder.Entity("Outlay.Api.Categories.Category", b =>
                 {
                     b.HasOne("Outlay.Api.Users.User", null)
@@ -517,6 +816,42 @@ namespace Outlay.Api.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_idempotency_records_users_user_id");
+                });
+
+            modelBuilder.Entity("Outlay.Api.Sms.SmsIngestToken", b =>
+                {
+                    b.HasOne("Outlay.Api.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sms_ingest_tokens_users_user_id");
+                });
+
+            modelBuilder.Entity("Outlay.Api.Sms.SmsMessage", b =>
+                {
+                    b.HasOne("Outlay.Api.Expenses.Expense", null)
+                        .WithMany()
+                        .HasForeignKey("ExpenseId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_sms_messages_expenses_expense_id");
+
+                    b.HasOne("Outlay.Api.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sms_messages_users_user_id");
+                });
+
+            modelBuilder.Entity("Outlay.Api.Sms.SmsSettings", b =>
+                {
+                    b.HasOne("Outlay.Api.Users.User", null)
+                        .WithOne()
+                        .HasForeignKey("Outlay.Api.Sms.SmsSettings", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sms_settings_users_user_id");
                 });
 #pragma warning restore 612, 618
         }

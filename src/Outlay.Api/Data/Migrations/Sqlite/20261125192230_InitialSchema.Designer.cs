@@ -11,7 +11,7 @@ using Outlay.Api.Data;
 namespace Outlay.Api.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteOutlayDbContext))]
-    [Migration("20261125181244_InitialSchema")]
+    [Migration("20261125192230_InitialSchema")]
     partial class InitialSchema
     {
         /// <inheritdoc />
@@ -131,6 +131,62 @@ namespace Outlay.Api.Data.Migrations.Sqlite
                     b.ToTable("refresh_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Outlay.Api.Budgets.Budget", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<string>("AlertAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("alert_at");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount");
+
+                    b.Property<Guid?>("CategoryId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_budgets");
+
+                    b.HasIndex("CategoryId")
+                        .HasDatabaseName("ix_budgets_category_id");
+
+                    b.HasIndex("UserId", "Period")
+                        .IsUnique()
+                        .HasDatabaseName("ix_budgets_user_id_period")
+                        .HasFilter("category_id IS NULL");
+
+                    b.HasIndex("UserId", "CategoryId", "Period")
+                        .IsUnique()
+                        .HasDatabaseName("ix_budgets_user_id_category_id_period");
+
+                    b.ToTable("budgets", (string)null);
+                });
+
             modelBuilder.Entity("Outlay.Api.Categories.Category", b =>
                 {
                     b.Property<Guid>("Id")
@@ -195,6 +251,11 @@ namespace Outlay.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<string>("AccountTail")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_tail");
+
                     b.Property<long>("Amount")
                         .HasColumnType("INTEGER")
                         .HasColumnName("amount");
@@ -250,6 +311,11 @@ namespace Outlay.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("payment_method");
 
+                    b.Property<string>("Reference")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reference");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -289,11 +355,15 @@ namespace Outlay.Api.Data.Migrations.Sqlite
                     b.HasIndex("UserId", "MerchantKey")
                         .HasDatabaseName("ix_expenses_user_id_merchant_key");
 
+                    b.HasIndex("UserId", "Reference")
+                        .HasDatabaseName("ix_expenses_user_id_reference");
+
                     b.HasIndex("UserId", "Amount", "Id")
                         .HasDatabaseName("ix_expenses_user_id_amount_id");
 
                     b.HasIndex("UserId", "OccurredOn", "Id")
-                        .HasDatabaseName("ix_expenses_user_id_occurred_on_id");
+                        .HasDatabaseName("ix_expenses_user_id_occurred_on_id")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "CategoryId", "Currency", "Amount" });
 
                     b.ToTable("expenses", (string)null);
                 });
@@ -363,6 +433,217 @@ namespace Outlay.Api.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_idempotency_records_user_id_key");
 
                     b.ToTable("idempotency_records", (string)null);
+                });
+
+            modelBuilder.Entity("Outlay.Api.Settings.AuditEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("action");
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor_id");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("detail");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("target");
+
+                    b.HasKey("Id")
+                        .HasName("pk_audit_entries");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_audit_entries_at");
+
+                    b.ToTable("audit_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Outlay.Api.Settings.RuntimeSetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid?>("UpdatedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.Property<string>("ValueJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value_json");
+
+                    b.HasKey("Key")
+                        .HasName("pk_runtime_settings");
+
+                    b.ToTable("runtime_settings", (string)null);
+                });
+
+            modelBuilder.Entity("Outlay.Api.Sms.SmsIngestToken", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long?>("LastUsedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_used_at");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<byte[]>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB")
+                        .HasColumnName("token_hash");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sms_ingest_tokens");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sms_ingest_tokens_token_hash");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_sms_ingest_tokens_user_id");
+
+                    b.ToTable("sms_ingest_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("Outlay.Api.Sms.SmsMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("ExpenseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expense_id");
+
+                    b.Property<byte[]>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB")
+                        .HasColumnName("fingerprint");
+
+                    b.Property<string>("IgnoredReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ignored_reason");
+
+                    b.Property<string>("ProtectedBody")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("protected_body");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("Sender")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sender");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sms_messages");
+
+                    b.HasIndex("ExpenseId")
+                        .HasDatabaseName("ix_sms_messages_expense_id");
+
+                    b.HasIndex("UserId", "Fingerprint")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sms_messages_user_id_fingerprint");
+
+                    b.HasIndex("UserId", "ReceivedAt")
+                        .HasDatabaseName("ix_sms_messages_user_id_received_at");
+
+                    b.ToTable("sms_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Outlay.Api.Sms.SmsSettings", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<long?>("ConsentedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("consented_at");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("IsEnabled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_enabled");
+
+                    b.Property<bool>("KeepMessageBodies")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("keep_message_bodies");
+
+                    b.Property<long?>("LastIngestedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_ingested_at");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_sms_settings");
+
+                    b.ToTable("sms_settings", (string)null);
                 });
 
             modelBuilder.Entity("Outlay.Api.Users.User", b =>
@@ -478,6 +759,22 @@ namespace Outlay.Api.Data.Migrations.Sqlite
                         .HasConstraintName("fk_refresh_tokens_users_user_id");
                 });
 
+            modelBuilder.Entity("Outlay.Api.Budgets.Budget", b =>
+                {
+                    b.HasOne("Outlay.Api.Categories.Category", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_budgets_categories_category_id");
+
+                    b.HasOne("Outlay.Api.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_budgets_users_user_id");
+                });
+
             modelBuilder.Entity("Outlay.Api.Categories.Category", b =>
                 {
                     b.HasOne("Outlay.Api.Users.User", null)
@@ -513,6 +810,42 @@ namespace Outlay.Api.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_idempotency_records_users_user_id");
+                });
+
+            modelBuilder.Entity("Outlay.Api.Sms.SmsIngestToken", b =>
+                {
+                    b.HasOne("Outlay.Api.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sms_ingest_tokens_users_user_id");
+                });
+
+            modelBuilder.Entity("Outlay.Api.Sms.SmsMessage", b =>
+                {
+                    b.HasOne("Outlay.Api.Expenses.Expense", null)
+                        .WithMany()
+                        .HasForeignKey("ExpenseId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_sms_messages_expenses_expense_id");
+
+                    b.HasOne("Outlay.Api.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sms_messages_users_user_id");
+                });
+
+            modelBuilder.Entity("Outlay.Api.Sms.SmsSettings", b =>
+                {
+                    b.HasOne("Outlay.Api.Users.User", null)
+                        .WithOne()
+                        .HasForeignKey("Outlay.Api.Sms.SmsSettings", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sms_settings_users_user_id");
                 });
 #pragma warning restore 612, 618
         }

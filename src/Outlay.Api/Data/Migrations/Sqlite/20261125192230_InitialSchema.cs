@@ -12,6 +12,36 @@ namespace Outlay.Api.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "audit_entries",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    at = table.Column<long>(type: "INTEGER", nullable: false),
+                    actor_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    action = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    target = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    detail = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_audit_entries", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "runtime_settings",
+                columns: table => new
+                {
+                    key = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    value_json = table.Column<string>(type: "TEXT", nullable: false),
+                    updated_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    updated_by = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_runtime_settings", x => x.key);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "users",
                 columns: table => new
                 {
@@ -139,6 +169,81 @@ namespace Outlay.Api.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "sms_ingest_tokens",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    user_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    token_hash = table.Column<byte[]>(type: "BLOB", maxLength: 32, nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    last_used_at = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_sms_ingest_tokens", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_sms_ingest_tokens_users_user_id",
+                        column: x => x.user_id,
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "sms_settings",
+                columns: table => new
+                {
+                    user_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    is_enabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    consented_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    keep_message_bodies = table.Column<bool>(type: "INTEGER", nullable: false),
+                    last_ingested_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    updated_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_sms_settings", x => x.user_id);
+                    table.ForeignKey(
+                        name: "fk_sms_settings_users_user_id",
+                        column: x => x.user_id,
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "budgets",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    user_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    category_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    period = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    amount = table.Column<long>(type: "INTEGER", nullable: false),
+                    alert_at = table.Column<string>(type: "TEXT", nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    updated_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_budgets", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_budgets_categories_category_id",
+                        column: x => x.category_id,
+                        principalTable: "categories",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_budgets_users_user_id",
+                        column: x => x.user_id,
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "expenses",
                 columns: table => new
                 {
@@ -156,6 +261,8 @@ namespace Outlay.Api.Data.Migrations.Sqlite
                     tags = table.Column<string>(type: "TEXT", nullable: false),
                     payment_method = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
                     source = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    account_tail = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
+                    reference = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     created_at = table.Column<long>(type: "INTEGER", nullable: false),
                     updated_at = table.Column<long>(type: "INTEGER", nullable: false),
                     deleted_at = table.Column<long>(type: "INTEGER", nullable: true),
@@ -177,6 +284,61 @@ namespace Outlay.Api.Data.Migrations.Sqlite
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateTable(
+                name: "sms_messages",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    user_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    sender = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    received_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    ignored_reason = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    fingerprint = table.Column<byte[]>(type: "BLOB", maxLength: 32, nullable: false),
+                    expense_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    protected_body = table.Column<string>(type: "TEXT", nullable: true),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_sms_messages", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_sms_messages_expenses_expense_id",
+                        column: x => x.expense_id,
+                        principalTable: "expenses",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "fk_sms_messages_users_user_id",
+                        column: x => x.user_id,
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_audit_entries_at",
+                table: "audit_entries",
+                column: "at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_budgets_category_id",
+                table: "budgets",
+                column: "category_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_budgets_user_id_category_id_period",
+                table: "budgets",
+                columns: new[] { "user_id", "category_id", "period" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_budgets_user_id_period",
+                table: "budgets",
+                columns: new[] { "user_id", "period" },
+                unique: true,
+                filter: "category_id IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "ix_categories_user_id_normalized_name",
@@ -213,6 +375,11 @@ namespace Outlay.Api.Data.Migrations.Sqlite
                 name: "ix_expenses_user_id_occurred_on_id",
                 table: "expenses",
                 columns: new[] { "user_id", "occurred_on", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_expenses_user_id_reference",
+                table: "expenses",
+                columns: new[] { "user_id", "reference" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_external_logins_provider_subject",
@@ -253,6 +420,33 @@ namespace Outlay.Api.Data.Migrations.Sqlite
                 columns: new[] { "user_id", "expires_at" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_sms_ingest_tokens_token_hash",
+                table: "sms_ingest_tokens",
+                column: "token_hash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_sms_ingest_tokens_user_id",
+                table: "sms_ingest_tokens",
+                column: "user_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_sms_messages_expense_id",
+                table: "sms_messages",
+                column: "expense_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_sms_messages_user_id_fingerprint",
+                table: "sms_messages",
+                columns: new[] { "user_id", "fingerprint" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_sms_messages_user_id_received_at",
+                table: "sms_messages",
+                columns: new[] { "user_id", "received_at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_users_created_at",
                 table: "users",
                 column: "created_at");
@@ -268,7 +462,10 @@ namespace Outlay.Api.Data.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "expenses");
+                name: "audit_entries");
+
+            migrationBuilder.DropTable(
+                name: "budgets");
 
             migrationBuilder.DropTable(
                 name: "external_logins");
@@ -278,6 +475,21 @@ namespace Outlay.Api.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "refresh_tokens");
+
+            migrationBuilder.DropTable(
+                name: "runtime_settings");
+
+            migrationBuilder.DropTable(
+                name: "sms_ingest_tokens");
+
+            migrationBuilder.DropTable(
+                name: "sms_messages");
+
+            migrationBuilder.DropTable(
+                name: "sms_settings");
+
+            migrationBuilder.DropTable(
+                name: "expenses");
 
             migrationBuilder.DropTable(
                 name: "categories");

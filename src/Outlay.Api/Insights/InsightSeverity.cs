@@ -1,0 +1,8 @@
+namespace Outlay.Api.Insights;
+
+public enum InsightSeverity
+{
+    Info,
+    Warning,
+    Alert,
+}

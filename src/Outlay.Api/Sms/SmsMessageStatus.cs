@@ -1,0 +1,8 @@
+namespace Outlay.Api.Sms;
+
+public enum SmsMessageStatus
+{
+    Created,
+    Duplicate,
+    Ignored,
+}

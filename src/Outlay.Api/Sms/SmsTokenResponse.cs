@@ -1,0 +1,3 @@
+namespace Outlay.Api.Sms;
+
+public sealed record SmsTokenResponse(Guid Id, string? Name, DateTimeOffset CreatedAt, DateTimeOffset? LastUsedAt);
