@@ -26,7 +26,7 @@ public class OutlayAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public virtual async Task InitializeAsync()
     {
         Directory.CreateDirectory(DataPath);
-        if (!TestEnvironment.UsesPostgres)
+        if (!TestEnvironment.UsesPostgres || !NeedsDatabase)
         {
             return;
         }
@@ -73,6 +73,9 @@ public class OutlayAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         }
     }
 
+    /// <summary>False for an app pointed at a database that must not exist (the unreachable-database tests).</summary>
+    protected virtual bool NeedsDatabase => true;
+
     /// <summary>Extra configuration for one test class, applied on top of the defaults above.</summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
@@ -81,12 +84,7 @@ public class OutlayAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         await DisposeAsync();
         if (PostgresConnectionString is not null)
         {
-            NpgsqlConnection.ClearAllPools();
-            await using var server = new NpgsqlConnection(TestEnvironment.PostgresServer);
-            await server.OpenAsync();
-            var database = new NpgsqlConnectionStringBuilder(PostgresConnectionString).Database;
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", server);
-            await drop.ExecuteNonQueryAsync();
+            await DropDatabaseAsync(new NpgsqlConnectionStringBuilder(PostgresConnectionString).Database!);
         }
 
         try
@@ -96,6 +94,33 @@ public class OutlayAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         catch (IOException)
         {
             // SQLite may still hold the file for a moment; the temp folder is cleaned up by the OS anyway.
+        }
+    }
+
+    // Cleanup must not fail a run whose tests passed: a busy server gets a few tries, then the database is left behind.
+    private static async Task DropDatabaseAsync(string database)
+    {
+        NpgsqlConnection.ClearAllPools();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var server = new NpgsqlConnection(TestEnvironment.PostgresServer);
+                await server.OpenAsync();
+                await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", server);
+                await drop.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (NpgsqlException exception) when (attempt < 3)
+            {
+                await Console.Error.WriteLineAsync($"Dropping test database {database} failed ({exception.Message}); retrying.");
+                await Task.Delay(500 * attempt);
+            }
+            catch (NpgsqlException exception)
+            {
+                await Console.Error.WriteLineAsync($"Left test database {database} behind: {exception.Message}");
+                return;
+            }
         }
     }
 }

@@ -30,7 +30,7 @@ public sealed class HealthTests(OutlayAppFactory app) : IClassFixture<OutlayAppF
     [Fact]
     public async Task Ready_WhenTheDatabaseIsUnreachable_Returns503()
     {
-        await using var unreachable = new UnreachableDatabaseApp();
+        var unreachable = new UnreachableDatabaseApp();
         await unreachable.InitializeAsync();
 
         var response = await unreachable.CreateClient().GetAsync("/health/ready");
@@ -39,12 +39,13 @@ public sealed class HealthTests(OutlayAppFactory app) : IClassFixture<OutlayAppF
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("Unhealthy", body.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
         Assert.Equal(HttpStatusCode.OK, (await unreachable.CreateClient().GetAsync("/health/live")).StatusCode);
+        await ((IAsyncLifetime)unreachable).DisposeAsync();
     }
 
     [Fact]
     public async Task Ready_WhenRedisIsUnreachable_Returns503()
     {
-        await using var unreachable = new UnreachableRedisApp();
+        var unreachable = new UnreachableRedisApp();
         await unreachable.InitializeAsync();
 
         var response = await unreachable.CreateClient().GetAsync("/health/ready");
@@ -52,10 +53,13 @@ public sealed class HealthTests(OutlayAppFactory app) : IClassFixture<OutlayAppF
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("Unhealthy", body.GetProperty("checks").GetProperty("redis").GetProperty("status").GetString());
+        await ((IAsyncLifetime)unreachable).DisposeAsync();
     }
 
     private sealed class UnreachableDatabaseApp : OutlayAppFactory
     {
+        protected override bool NeedsDatabase => false;
+
         // Nothing listens on port 1, so every connection attempt is refused at once.
         protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
         {
