@@ -25,8 +25,11 @@ public sealed class ExpenseConfiguration : IEntityTypeConfiguration<Expense>
         expense.HasOne<Category>().WithMany().HasForeignKey(e => e.CategoryId).OnDelete(DeleteBehavior.Restrict);
 
         // Listing pages walk these in keyset order; reports range-scan the first.
-        // Covering on PostgreSQL, so period sums by category and currency never touch the table.
-        expense.HasIndex(e => new { e.UserId, e.OccurredOn, e.Id }).IncludeProperties(e => new { e.CategoryId, e.Currency, e.Amount });
+        // Partial (live rows only, as every list and report asks) and covering on PostgreSQL, so period sums
+        // by category and currency are index-only scans that never touch the table.
+        expense.HasIndex(e => new { e.UserId, e.OccurredOn, e.Id })
+            .IncludeProperties(e => new { e.CategoryId, e.Currency, e.Amount })
+            .HasFilter("deleted_at IS NULL");
         expense.HasIndex(e => new { e.UserId, e.Amount, e.Id });
         expense.HasIndex(e => new { e.UserId, e.CategoryId });
         expense.HasIndex(e => new { e.UserId, e.MerchantKey });

@@ -367,7 +367,8 @@ namespace Outlay.Api.Data.Migrations.Postgres
                         .HasDatabaseName("ix_expenses_user_id_amount_id");
 
                     b.HasIndex("UserId", "OccurredOn", "Id")
-                        .HasDatabaseName("ix_expenses_user_id_occurred_on_id");
+                        .HasDatabaseName("ix_expenses_user_id_occurred_on_id")
+                        .HasFilter("deleted_at IS NULL");
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("UserId", "OccurredOn", "Id"), new[] { "CategoryId", "Currency", "Amount" });
 

@@ -360,6 +360,7 @@ namespace Outlay.Api.Data.Migrations.Sqlite
 
                     b.HasIndex("UserId", "OccurredOn", "Id")
                         .HasDatabaseName("ix_expenses_user_id_occurred_on_id")
+                        .HasFilter("deleted_at IS NULL")
                         .HasAnnotation("Npgsql:IndexInclude", new[] { "CategoryId", "Currency", "Amount" });
 
                     b.ToTable("expenses", (string)null);

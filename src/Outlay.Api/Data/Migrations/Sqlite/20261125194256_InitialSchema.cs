@@ -374,7 +374,8 @@ namespace Outlay.Api.Data.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "ix_expenses_user_id_occurred_on_id",
                 table: "expenses",
-                columns: new[] { "user_id", "occurred_on", "id" });
+                columns: new[] { "user_id", "occurred_on", "id" },
+                filter: "deleted_at IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "ix_expenses_user_id_reference",

@@ -11,7 +11,7 @@ using Outlay.Api.Data;
 namespace Outlay.Api.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteOutlayDbContext))]
-    [Migration("20261125192230_InitialSchema")]
+    [Migration("20261125194256_InitialSchema")]
     partial class InitialSchema
     {
         /// <inheritdoc />
@@ -363,6 +363,7 @@ namespace Outlay.Api.Data.Migrations.Sqlite
 
                     b.HasIndex("UserId", "OccurredOn", "Id")
                         .HasDatabaseName("ix_expenses_user_id_occurred_on_id")
+                        .HasFilter("deleted_at IS NULL")
                         .HasAnnotation("Npgsql:IndexInclude", new[] { "CategoryId", "Currency", "Amount" });
 
                     b.ToTable("expenses", (string)null);

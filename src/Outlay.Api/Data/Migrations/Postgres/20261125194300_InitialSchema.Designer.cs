@@ -13,7 +13,7 @@ using Outlay.Api.Data;
 namespace Outlay.Api.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresOutlayDbContext))]
-    [Migration("20261125192237_InitialSchema")]
+    [Migration("20261125194300_InitialSchema")]
     partial class InitialSchema
     {
         /// <inheritdoc />
@@ -370,7 +370,8 @@ namespace Outlay.Api.Data.Migrations.Postgres
                         .HasDatabaseName("ix_expenses_user_id_amount_id");
 
                     b.HasIndex("UserId", "OccurredOn", "Id")
-                        .HasDatabaseName("ix_expenses_user_id_occurred_on_id");
+                        .HasDatabaseName("ix_expenses_user_id_occurred_on_id")
+                        .HasFilter("deleted_at IS NULL");
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("UserId", "OccurredOn", "Id"), new[] { "CategoryId", "Currency", "Amount" });
 

@@ -375,7 +375,8 @@ namespace Outlay.Api.Data.Migrations.Postgres
             migrationBuilder.CreateIndex(
                 name: "ix_expenses_user_id_occurred_on_id",
                 table: "expenses",
-                columns: new[] { "user_id", "occurred_on", "id" })
+                columns: new[] { "user_id", "occurred_on", "id" },
+                filter: "deleted_at IS NULL")
                 .Annotation("Npgsql:IndexInclude", new[] { "category_id", "currency", "amount" });
 
             migrationBuilder.CreateIndex(
