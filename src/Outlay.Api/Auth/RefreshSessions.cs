@@ -1,8 +1,7 @@
-using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Microsoft.IdentityModel.Tokens;
 using Outlay.Api.Data;
+using Outlay.Api.Infrastructure;
 using Outlay.Api.Users;
 
 namespace Outlay.Api.Auth;
@@ -23,7 +22,7 @@ public sealed partial class RefreshSessions(OutlayDbContext db, IOptionsMonitor<
 
     public async Task<RefreshOutcome> RotateAsync(string? presented, string? userAgent, CancellationToken cancellationToken)
     {
-        if (!TryHash(presented, out var hash))
+        if (!OpaqueTokens.TryHash(presented, out var hash))
         {
             return new RefreshOutcome.Invalid();
         }
@@ -66,7 +65,7 @@ public sealed partial class RefreshSessions(OutlayDbContext db, IOptionsMonitor<
 
     /// <summary>The family a presented token belongs to, if it is one of ours.</summary>
     public async Task<RefreshToken?> FindAsync(string? presented, CancellationToken cancellationToken) =>
-        TryHash(presented, out var hash)
+        OpaqueTokens.TryHash(presented, out var hash)
             ? await db.RefreshTokens.AsNoTracking().SingleOrDefaultAsync(t => t.TokenHash == hash, cancellationToken)
             : null;
 
@@ -87,15 +86,14 @@ public sealed partial class RefreshSessions(OutlayDbContext db, IOptionsMonitor<
     private async Task<IssuedRefreshToken> AddTokenAsync(
         Guid userId, Guid familyId, string? userAgent, CancellationToken cancellationToken, DateTimeOffset? sessionStartedAt = null)
     {
-        var secret = RandomNumberGenerator.GetBytes(32);
-        var plaintext = Base64UrlEncoder.Encode(secret);
+        var (plaintext, hash) = OpaqueTokens.Create();
         var now = clock.GetUtcNow();
         var lifetime = auth.CurrentValue.RefreshTokenLifetime;
         db.RefreshTokens.Add(new RefreshToken
         {
             UserId = userId,
             FamilyId = familyId,
-            TokenHash = SHA256.HashData(secret),
+            TokenHash = hash,
             SessionStartedAt = sessionStartedAt ?? now,
             ExpiresAt = now + lifetime,
             LastUsedAt = now,
@@ -103,32 +101,6 @@ public sealed partial class RefreshSessions(OutlayDbContext db, IOptionsMonitor<
         });
         await db.SaveChangesAsync(cancellationToken);
         return new IssuedRefreshToken(plaintext, familyId, lifetime);
-    }
-
-    private static bool TryHash(string? presented, out byte[] hash)
-    {
-        hash = [];
-        // 32 bytes in unpadded base64url are exactly 43 characters; anything else was never issued by us.
-        if (presented is not { Length: 43 })
-        {
-            return false;
-        }
-
-        try
-        {
-            var secret = Base64UrlEncoder.DecodeBytes(presented);
-            if (secret.Length != 32)
-            {
-                return false;
-            }
-
-            hash = SHA256.HashData(secret);
-            return true;
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refresh token reuse for user {UserId}: revoked session family {FamilyId}")]

@@ -60,11 +60,9 @@ public static class SignUp
             Email = email,
             DisplayName = displayName,
             PasswordHash = await hasher.HashAsync(request.Password, cancellationToken),
-            Role = await db.Users.AnyAsync(cancellationToken) ? Roles.User : Roles.Admin,
             LastLoginAt = clock.GetUtcNow(),
         };
-        db.Users.Add(user);
-        db.Categories.AddRange(categories.CurrentValue.EffectiveDefaults.Select(c => c.CreateFor(user.Id)));
+        await NewAccounts.AddAsync(db, user, categories.CurrentValue.EffectiveDefaults, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -70,10 +70,8 @@ public static class CompleteExternalSignIn
                 {
                     Email = email,
                     DisplayName = DisplayNameOf(principal),
-                    Role = await db.Users.AnyAsync(cancellationToken) ? Roles.User : Roles.Admin,
                 };
-                db.Users.Add(user);
-                db.Categories.AddRange(categories.CurrentValue.EffectiveDefaults.Select(c => c.CreateFor(user.Id)));
+                await NewAccounts.AddAsync(db, user, categories.CurrentValue.EffectiveDefaults, cancellationToken);
                 outcome = "created";
             }
 
