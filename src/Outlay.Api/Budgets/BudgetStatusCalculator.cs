@@ -1,5 +1,6 @@
 using Outlay.Api.Data;
 using Outlay.Api.Reports;
+using Outlay.Api.Reports.Rollups;
 
 namespace Outlay.Api.Budgets;
 

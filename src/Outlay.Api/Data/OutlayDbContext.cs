@@ -21,6 +21,10 @@ public abstract class OutlayDbContext(DbContextOptions options) : DbContext(opti
 
     public DbSet<Budget> Budgets => Set<Budget>();
 
+    public DbSet<Reports.Rollups.DailySpending> DailySpending => Set<Reports.Rollups.DailySpending>();
+
+    public DbSet<Reports.Rollups.MonthlyMerchantSpending> MonthlyMerchantSpending => Set<Reports.Rollups.MonthlyMerchantSpending>();
+
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
 
     public DbSet<Auth.External.ExternalLogin> ExternalLogins => Set<Auth.External.ExternalLogin>();

@@ -16,6 +16,13 @@ public sealed class SqliteOutlayDbContext(DbContextOptions<SqliteOutlayDbContext
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
     }
 
+    // The spending roll-ups are kept by AFTER triggers on expenses, which SQLite's RETURNING clause does not support.
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.Entity<Expenses.Expense>().ToTable(table => table.UseSqlReturningClause(false));
+    }
+
     private sealed class ScaledDecimalConverter() : ValueConverter<decimal, long>(
         value => (long)(value * 10_000m),
         stored => stored / 10_000m);

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Outlay.Api.Budgets;
+using Outlay.Api.Reports.Rollups;
 using Outlay.Api.Data;
 using Outlay.Api.Expenses;
 using Outlay.Api.Reports;
@@ -326,11 +327,7 @@ public sealed class InsightFinder(OutlayDbContext db, BudgetStatusCalculator bud
         }
 
         var to = thisWeek.Start.AddDays(-1);
-        var daily = await db.Expenses.AsNoTracking()
-            .Where(e => e.UserId == c.UserId && e.Currency == settings.Currency && e.OccurredOn >= from && e.OccurredOn <= to)
-            .GroupBy(e => e.OccurredOn)
-            .Select(g => new { Day = g.Key, Total = g.Sum(e => e.Amount) })
-            .ToDictionaryAsync(d => d.Day, d => d.Total, cancellationToken);
+        var daily = await SpendingTotals.ByDayAsync(db, c.UserId, settings.Currency, from, to, cancellationToken);
         if (daily.Count < options.MinSamples
             || WeekendPattern.Compare(daily, from, weeks) is not { } comparison
             || Math.Abs(comparison.DifferencePercent) < options.PatternDifferencePercent)

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Outlay.Api.Auth;
 using Outlay.Api.Data;
 using Outlay.Api.Expenses;
+using Outlay.Api.Reports.Rollups;
 
 namespace Outlay.Api.Reports;
 
@@ -14,8 +15,8 @@ public static class GetSummary
 
     /// <summary>
     /// Totals for the week, month or year holding <paramref name="date"/> (default: today in the user's
-    /// time zone). Every figure is a GROUP BY in the database over the (user, day) index; the answer is
-    /// cached until any of the user's expenses change.
+    /// time zone). Every figure is a GROUP BY in the database over the spending roll-ups (see ADR 0004);
+    /// the answer is cached until any of the user's expenses change.
     /// </summary>
     public static async Task<Results<Ok<SummaryResponse>, ValidationProblem, NotFound>> HandleAsync(
         CurrentUser me,
@@ -55,13 +56,10 @@ public static class GetSummary
         OutlayDbContext db, Guid userId, ReportPeriod period, DateOnly today, ReportSettings settings, CancellationToken cancellationToken)
     {
         var currency = settings.Currency;
-        var expenses = db.Expenses.AsNoTracking().Where(e => e.UserId == userId);
-        var inPeriod = expenses.Where(e => e.OccurredOn >= period.Start && e.OccurredOn <= period.End);
-        var inCurrency = inPeriod.Where(e => e.Currency == currency);
-
-        var byCategoryAndCurrency = await inPeriod
-            .GroupBy(e => new { e.CategoryId, e.Currency })
-            .Select(g => new { g.Key.CategoryId, g.Key.Currency, Total = g.Sum(e => e.Amount), Count = g.Count() })
+        var byCategoryAndCurrency = await db.DailySpending.AsNoTracking()
+            .Where(d => d.UserId == userId && d.Day >= period.Start && d.Day <= period.End)
+            .GroupBy(d => new { d.CategoryId, d.Currency })
+            .Select(g => new { g.Key.CategoryId, g.Key.Currency, Total = g.Sum(d => d.Total), Count = g.Sum(d => d.Count) })
             .ToListAsync(cancellationToken);
         var mine = byCategoryAndCurrency.Where(r => r.Currency == currency).ToList();
         var total = mine.Sum(r => r.Total);
@@ -80,10 +78,7 @@ public static class GetSummary
             .OrderByDescending(c => c.Total).ThenBy(c => c.Name, StringComparer.Ordinal)
             .ToList();
 
-        var daily = await inCurrency
-            .GroupBy(e => e.OccurredOn)
-            .Select(g => new { Day = g.Key, Total = g.Sum(e => e.Amount) })
-            .ToDictionaryAsync(d => d.Day, d => d.Total, cancellationToken);
+        var daily = await SpendingTotals.ByDayAsync(db, userId, currency, period.Start, period.End, cancellationToken);
         var series = period.Buckets(settings.MonthStartDay)
             .Select(bucket => new SeriesPoint(bucket.Start, Money.ToMinorUnits(
                 daily.Where(d => bucket.Contains(d.Key)).Sum(d => d.Value), currency)))
@@ -91,17 +86,16 @@ public static class GetSummary
 
         var previous = period.Previous(settings.WeekStart, settings.MonthStartDay);
         var yearAgo = period.YearAgo(settings.WeekStart, settings.MonthStartDay);
-        var previousTotal = await TotalAsync(expenses, currency, previous, cancellationToken);
-        var yearAgoTotal = await TotalAsync(expenses, currency, yearAgo, cancellationToken);
+        var previousTotal = await SpendingTotals.TotalAsync(db, userId, currency, previous.Start, previous.End, cancellationToken);
+        var yearAgoTotal = yearAgo == previous
+            ? previousTotal
+            : await SpendingTotals.TotalAsync(db, userId, currency, yearAgo.Start, yearAgo.End, cancellationToken);
 
-        var topMerchants = await inCurrency.Where(e => e.Merchant != null)
-            .GroupBy(e => e.Merchant!)
-            .Select(g => new { Merchant = g.Key, Total = g.Sum(e => e.Amount), Count = g.Count() })
-            .OrderByDescending(g => g.Total).ThenBy(g => g.Merchant)
-            .Take(TopCount)
-            .ToListAsync(cancellationToken);
+        var topMerchants = await MerchantTotals.TopAsync(db, userId, currency, period.Start, period.End, TopCount, cancellationToken);
 
-        var largest = await inCurrency
+        // The (user, amount) index read backwards: the first few rows of the period end the scan.
+        var largest = await db.Expenses.AsNoTracking()
+            .Where(e => e.UserId == userId && e.Currency == currency && e.OccurredOn >= period.Start && e.OccurredOn <= period.End)
             .OrderByDescending(e => e.Amount).ThenBy(e => e.Id)
             .Take(TopCount)
             .ToListAsync(cancellationToken);
@@ -126,8 +120,4 @@ public static class GetSummary
                 .OrderBy(c => c.Currency, StringComparer.Ordinal)
                 .ToList());
     }
-
-    internal static async Task<decimal> TotalAsync(IQueryable<Expense> expenses, string currency, ReportPeriod period, CancellationToken cancellationToken) =>
-        await expenses.Where(e => e.Currency == currency && e.OccurredOn >= period.Start && e.OccurredOn <= period.End)
-            .SumAsync(e => e.Amount, cancellationToken);
 }

@@ -39,13 +39,13 @@ public static class GetSystemSummary
             (u.LastLoginAt >= from && u.LastLoginAt < until)
             || db.Expenses.Any(e => e.UserId == u.Id && e.CreatedAt >= from && e.CreatedAt < until), cancellationToken);
 
-        var inPeriod = db.Expenses.AsNoTracking().Where(e => e.OccurredOn >= range.Start && e.OccurredOn <= range.End);
-        var count = await inPeriod.CountAsync(cancellationToken);
-        var byCategory = await inPeriod
-            .Join(db.Categories, e => e.CategoryId, c => c.Id, (e, c) => new { c.Name, e.Currency, e.Amount })
+        var byCategory = await db.DailySpending.AsNoTracking()
+            .Where(d => d.Day >= range.Start && d.Day <= range.End)
+            .Join(db.Categories, d => d.CategoryId, c => c.Id, (d, c) => new { c.Name, d.Currency, d.Total, d.Count })
             .GroupBy(r => new { r.Name, r.Currency })
-            .Select(g => new { g.Key.Name, g.Key.Currency, Total = g.Sum(r => r.Amount), Count = g.Count() })
+            .Select(g => new { g.Key.Name, g.Key.Currency, Total = g.Sum(r => r.Total), Count = g.Sum(r => r.Count) })
             .ToListAsync(cancellationToken);
+        var count = byCategory.Sum(c => c.Count);
 
         return TypedResults.Ok(new SystemSummaryResponse(
             PeriodResponse.From(range), users, active, signups, disabled, count,

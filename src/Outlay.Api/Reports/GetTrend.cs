@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Outlay.Api.Auth;
 using Outlay.Api.Data;
 using Outlay.Api.Expenses;
+using Outlay.Api.Reports.Rollups;
 
 namespace Outlay.Api.Reports;
 
@@ -75,24 +76,19 @@ public static class GetTrend
 
         var from = periods[0].Start;
         var to = periods[^1].End;
-        var expenses = db.Expenses.AsNoTracking()
-            .Where(e => e.UserId == userId && e.Currency == settings.Currency && e.OccurredOn >= from && e.OccurredOn <= to);
+        var days = SpendingTotals.Days(db, userId, settings.Currency, from, to);
         if (categoryId is { } only)
         {
-            expenses = expenses.Where(e => e.CategoryId == only);
+            days = days.Where(d => d.CategoryId == only);
         }
 
-        var rows = await expenses
-            .GroupBy(e => new { e.OccurredOn, e.CategoryId })
-            .Select(g => new { g.Key.OccurredOn, g.Key.CategoryId, Total = g.Sum(e => e.Amount) })
-            .ToListAsync(cancellationToken);
-
-        var trend = periods.Select(period =>
+        var rows = await days.Select(d => new { d.Day, d.CategoryId, d.Total }).ToListAsync(cancellationToken);
+        var byPeriod = rows.ToLookup(r => periods.FindIndex(p => p.Contains(r.Day)));
+        var trend = periods.Select((period, index) =>
         {
-            var inPeriod = rows.Where(r => period.Contains(r.OccurredOn)).ToList();
-            var byCategory = inPeriod.GroupBy(r => r.CategoryId)
+            var byCategory = byPeriod[index].GroupBy(r => r.CategoryId)
                 .ToDictionary(g => g.Key.ToString(), g => Money.ToMinorUnits(g.Sum(r => r.Total), settings.Currency));
-            return new TrendPoint(period.Start, period.End, period.Label, Money.ToMinorUnits(inPeriod.Sum(r => r.Total), settings.Currency), byCategory);
+            return new TrendPoint(period.Start, period.End, period.Label, Money.ToMinorUnits(byPeriod[index].Sum(r => r.Total), settings.Currency), byCategory);
         }).ToList();
         return new TrendResponse(settings.Currency, trend);
     }

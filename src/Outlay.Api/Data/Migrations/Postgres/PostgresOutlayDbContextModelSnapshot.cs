@@ -442,6 +442,77 @@ namespace Outlay.Api.Data.Migrations.Postgres
                     b.ToTable("idempotency_records", (string)null);
                 });
 
+            modelBuilder.Entity("Outlay.Api.Reports.Rollups.DailySpending", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<Guid>("CategoryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("category_id");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer")
+                        .HasColumnName("expense_count");
+
+                    b.Property<decimal>("Total")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("numeric(19,4)")
+                        .HasColumnName("total");
+
+                    b.HasKey("UserId", "Day", "CategoryId", "Currency")
+                        .HasName("pk_daily_spending");
+
+                    b.ToTable("daily_spending", (string)null);
+                });
+
+            modelBuilder.Entity("Outlay.Api.Reports.Rollups.MonthlyMerchantSpending", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<string>("Merchant")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("merchant");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer")
+                        .HasColumnName("expense_count");
+
+                    b.Property<decimal>("Total")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("numeric(19,4)")
+                        .HasColumnName("total");
+
+                    b.HasKey("UserId", "Month", "Currency", "Merchant")
+                        .HasName("pk_monthly_merchant_spending");
+
+                    b.ToTable("monthly_merchant_spending", (string)null);
+                });
+
             modelBuilder.Entity("Outlay.Api.Settings.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -817,6 +888,26 @@ namespace Outlay.Api.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_idempotency_records_users_user_id");
+                });
+
+            modelBuilder.Entity("Outlay.Api.Reports.Rollups.DailySpending", b =>
+                {
+                    b.HasOne("Outlay.Api.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_daily_spending_users_user_id");
+                });
+
+            modelBuilder.Entity("Outlay.Api.Reports.Rollups.MonthlyMerchantSpending", b =>
+                {
+                    b.HasOne("Outlay.Api.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_monthly_merchant_spending_users_user_id");
                 });
 
             modelBuilder.Entity("Outlay.Api.Sms.SmsIngestToken", b =>

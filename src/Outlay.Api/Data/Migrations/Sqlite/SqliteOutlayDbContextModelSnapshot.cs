@@ -364,6 +364,8 @@ namespace Outlay.Api.Data.Migrations.Sqlite
                         .HasAnnotation("Npgsql:IndexInclude", new[] { "CategoryId", "Currency", "Amount" });
 
                     b.ToTable("expenses", (string)null);
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("Outlay.Api.Infrastructure.Idempotency.IdempotencyRecord", b =>
@@ -431,6 +433,75 @@ namespace Outlay.Api.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_idempotency_records_user_id_key");
 
                     b.ToTable("idempotency_records", (string)null);
+                });
+
+            modelBuilder.Entity("Outlay.Api.Reports.Rollups.DailySpending", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<Guid>("CategoryId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category_id");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expense_count");
+
+                    b.Property<long>("Total")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("total");
+
+                    b.HasKey("UserId", "Day", "CategoryId", "Currency")
+                        .HasName("pk_daily_spending");
+
+                    b.ToTable("daily_spending", (string)null);
+                });
+
+            modelBuilder.Entity("Outlay.Api.Reports.Rollups.MonthlyMerchantSpending", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("month");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<string>("Merchant")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("merchant");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expense_count");
+
+                    b.Property<long>("Total")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("total");
+
+                    b.HasKey("UserId", "Month", "Currency", "Merchant")
+                        .HasName("pk_monthly_merchant_spending");
+
+                    b.ToTable("monthly_merchant_spending", (string)null);
                 });
 
             modelBuilder.Entity("Outlay.Api.Settings.AuditEntry", b =>
@@ -808,6 +879,26 @@ namespace Outlay.Api.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_idempotency_records_users_user_id");
+                });
+
+            modelBuilder.Entity("Outlay.Api.Reports.Rollups.DailySpending", b =>
+                {
+                    b.HasOne("Outlay.Api.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_daily_spending_users_user_id");
+                });
+
+            modelBuilder.Entity("Outlay.Api.Reports.Rollups.MonthlyMerchantSpending", b =>
+                {
+                    b.HasOne("Outlay.Api.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_monthly_merchant_spending_users_user_id");
                 });
 
             modelBuilder.Entity("Outlay.Api.Sms.SmsIngestToken", b =>
