@@ -36,6 +36,11 @@ public static class ReportBenchmark
                 results.Add(await LoadResult.RunAsync($"{period} summary, uncached, {label}", uncached,
                     i => $"/api/v1/reports/summary?period={period}&date={Today.AddDays(-(i % 900)):yyyy-MM-dd}", duration, concurrency));
             }
+
+            using var uncachedOther = user.Client(uncachedServer);
+            results.Add(await LoadResult.RunAsync($"12-month trend, uncached, {label}", uncachedOther,
+                i => $"/api/v1/reports/trend?granularity=month&count={12 + (i % 2)}", duration, concurrency));
+            results.Add(await LoadResult.RunAsync($"insights, uncached, {label}", uncachedOther, _ => "/api/v1/insights", duration, concurrency));
         }
 
         using var listing = heavy.Client(cachedServer);
@@ -55,8 +60,14 @@ public static class ReportBenchmark
 
         report.AppendLine();
         report.AppendLine("## PostgreSQL plans (user with 100,000 expenses)");
-        await AppendPlanAsync(report, connectionString, "A year's sums by category and currency (the summary's main query)",
-            "SELECT category_id, currency, sum(amount), count(*) FROM expenses WHERE user_id = @u AND deleted_at IS NULL AND occurred_on >= @from AND occurred_on <= @to GROUP BY category_id, currency",
+        await AppendPlanAsync(report, connectionString, "A year's sums by category and currency (from the daily roll-up)",
+            "SELECT category_id, currency, sum(total), sum(expense_count) FROM daily_spending WHERE user_id = @u AND day >= @from AND day <= @to GROUP BY category_id, currency",
+            heavy.Id, Today.AddYears(-1), Today);
+        await AppendPlanAsync(report, connectionString, "A year's top merchants (whole months from the monthly roll-up, edge days from expenses)",
+            "SELECT merchant, sum(total) AS total, sum(n) FROM (SELECT merchant, total, expense_count AS n FROM monthly_merchant_spending WHERE user_id = @u AND currency = 'USD' AND month >= date_trunc('month', @from::date) + interval '1 month' AND month < date_trunc('month', @to::date) UNION ALL SELECT merchant, amount, 1 FROM expenses WHERE user_id = @u AND currency = 'USD' AND deleted_at IS NULL AND merchant IS NOT NULL AND occurred_on >= @from AND occurred_on <= @to AND (occurred_on < date_trunc('month', @from::date) + interval '1 month' OR occurred_on >= date_trunc('month', @to::date))) m GROUP BY merchant ORDER BY total DESC LIMIT 5",
+            heavy.Id, Today.AddYears(-1), Today);
+        await AppendPlanAsync(report, connectionString, "A year's five largest expenses",
+            "SELECT * FROM expenses WHERE user_id = @u AND currency = 'USD' AND deleted_at IS NULL AND occurred_on >= @from AND occurred_on <= @to ORDER BY amount DESC, id LIMIT 5",
             heavy.Id, Today.AddYears(-1), Today);
         await AppendPlanAsync(report, connectionString, "First page of the expense list (occurredOn:desc)",
             "SELECT * FROM expenses WHERE user_id = @u AND deleted_at IS NULL ORDER BY occurred_on DESC, id DESC LIMIT 51",

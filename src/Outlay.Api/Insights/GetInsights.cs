@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Caching.Hybrid;
+using Microsoft.Extensions.Options;
 using Outlay.Api.Auth;
 using Outlay.Api.Budgets;
 using Outlay.Api.Data;
@@ -10,14 +11,13 @@ namespace Outlay.Api.Insights;
 
 public static class GetInsights
 {
-    private static readonly HybridCacheEntryOptions Entry = new() { Expiration = TimeSpan.FromMinutes(30), LocalCacheExpiration = TimeSpan.FromMinutes(10) };
-
     /// <summary>
     /// Cached per user and day (the user's settings are part of the key), dropped by any expense or budget
-    /// change. Threshold changes apply once the cached answer expires.
+    /// change, kept as long as reports are (<c>Outlay:Reports:CacheMinutes</c>). Threshold changes apply once the
+    /// cached answer expires.
     /// </summary>
     public static async Task<Results<Ok<List<InsightResponse>>, NotFound>> HandleAsync(
-        CurrentUser me, OutlayDbContext db, InsightFinder finder, HybridCache cache, TimeProvider clock, CancellationToken cancellationToken)
+        CurrentUser me, OutlayDbContext db, InsightFinder finder, HybridCache cache, IOptions<ReportOptions> options, TimeProvider clock, CancellationToken cancellationToken)
     {
         var settings = await ReportSettings.LoadAsync(db, me.Id, cancellationToken);
         if (settings is null)
@@ -30,7 +30,7 @@ public static class GetInsights
             $"insights:{me.Id:N}:{today:yyyyMMdd}:{settings.CacheKey}",
             (finder, me.Id, settings, today),
             static (state, token) => new ValueTask<List<InsightResponse>>(state.finder.FindAsync(state.Id, state.settings, state.today, token)),
-            Entry,
+            options.Value.Entry,
             [ExpenseCache.TagFor(me.Id), Budget.CacheTagFor(me.Id)],
             cancellationToken);
         return TypedResults.Ok(insights);

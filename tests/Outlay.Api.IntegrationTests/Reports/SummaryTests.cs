@@ -95,6 +95,17 @@ public sealed class SummaryTests(OutlayAppFactory app) : IClassFixture<OutlayApp
                 var previousTotal = live.Where(e => e.Currency == "USD" && e.Day >= previousStart && e.Day <= previousEnd).Sum(e => e.Amount);
                 Assert.Equal(previousTotal, Money(summary.GetProperty("previous").GetProperty("total")));
 
+                var (yearAgoStart, yearAgoEnd) = ExpectedPeriod(period, period == "week" ? start.AddYears(-1) : end.AddYears(-1), weekStart, monthStartDay);
+                var yearAgoTotal = live.Where(e => e.Currency == "USD" && e.Day >= yearAgoStart && e.Day <= yearAgoEnd).Sum(e => e.Amount);
+                Assert.Equal(yearAgoTotal, Money(summary.GetProperty("yearAgo").GetProperty("total")));
+
+                var topMerchants = summary.GetProperty("topMerchants").EnumerateArray()
+                    .Select(m => (m.GetProperty("merchant").GetString()!, Money(m.GetProperty("total")), m.GetProperty("count").GetInt32()));
+                var expectedMerchants = usd.GroupBy(e => e.Merchant)
+                    .Select(g => (g.Key, g.Sum(e => e.Amount), g.Count()))
+                    .OrderByDescending(m => m.Item2).ThenBy(m => m.Key, StringComparer.Ordinal).Take(5);
+                Assert.Equal(expectedMerchants, topMerchants);
+
                 var largest = summary.GetProperty("largest").EnumerateArray().Select(e => Money(e.GetProperty("amount"))).ToList();
                 Assert.Equal(usd.Select(e => e.Amount).OrderDescending().Take(5), largest);
             }
