@@ -14,9 +14,10 @@ import { Layout } from './Layout'
 import { NotFoundPage } from './NotFoundPage'
 import { RequireAuth } from './RequireAuth'
 
-// Charts (ECharts) and admin pages load on first visit, keeping the first page small.
+// Charts (ECharts), admin and SMS forwarding pages load on first visit, keeping the first page small.
 const ReportsPage = lazy(() => import('../features/reports/ReportsPage'))
 const AdminPage = lazy(() => import('../features/admin/AdminPage'))
+const SmsForwardingPage = lazy(() => import('../features/sms/SmsForwardingPage'))
 
 function Home() {
   const { status } = useAuth()
@@ -44,6 +45,7 @@ export function AppRoutes() {
         <Route path="reports" element={<Signed><ReportsPage /></Signed>} />
         <Route path="budgets" element={<Signed><BudgetsPage /></Signed>} />
         <Route path="settings" element={<Signed><SettingsPage /></Signed>} />
+        <Route path="settings/sms" element={<Signed><SmsForwardingPage /></Signed>} />
         <Route path="admin" element={<Signed role="admin"><AdminPage /></Signed>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

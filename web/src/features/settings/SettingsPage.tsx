@@ -1,3 +1,4 @@
+import { Link } from 'react-router'
 import { AccountExport, DeleteAccount } from './AccountData'
 import { PasswordForm } from './PasswordForm'
 import { ProfileForm } from './ProfileForm'
@@ -23,6 +24,14 @@ export function SettingsPage() {
           <AccountExport />
         </section>
       </div>
+      <section className="card" aria-labelledby="sms-title">
+        <h2 id="sms-title">SMS forwarding</h2>
+        <p>
+          Turn the SMS your bank sends for every payment into expenses, with a forwarder app on your phone. Off until you
+          turn it on.
+        </p>
+        <Link to="/settings/sms">Set up SMS forwarding</Link>
+      </section>
       <section className="card" aria-labelledby="sessions-title">
         <h2 id="sessions-title">Signed-in devices</h2>
         <SessionsList />
