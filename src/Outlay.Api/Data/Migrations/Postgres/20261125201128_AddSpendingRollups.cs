@@ -79,12 +79,20 @@ namespace Outlay.Api.Data.Migrations.Postgres
             migrationBuilder.Sql("""
                 CREATE FUNCTION roll_up_departed_expenses() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
+                    -- Lock in key order first (as the other functions write), so concurrent writers cannot deadlock.
+                    PERFORM 1 FROM daily_spending d
+                    WHERE (d.user_id, d.day, d.category_id, d.currency) IN (SELECT user_id, occurred_on, category_id, currency FROM departed WHERE deleted_at IS NULL)
+                    ORDER BY d.user_id, d.day, d.category_id, d.currency FOR UPDATE;
                     UPDATE daily_spending d SET total = d.total - g.total, expense_count = d.expense_count - g.n
                     FROM (SELECT user_id, occurred_on, category_id, currency, SUM(amount) AS total, COUNT(*) AS n
                           FROM departed WHERE deleted_at IS NULL GROUP BY 1, 2, 3, 4) g
                     WHERE d.user_id = g.user_id AND d.day = g.occurred_on AND d.category_id = g.category_id AND d.currency = g.currency;
                     DELETE FROM daily_spending d WHERE d.expense_count = 0
                       AND (d.user_id, d.day, d.category_id, d.currency) IN (SELECT user_id, occurred_on, category_id, currency FROM departed);
+                    PERFORM 1 FROM monthly_merchant_spending m
+                    WHERE (m.user_id, m.month, m.currency, m.merchant) IN (
+                        SELECT user_id, date_trunc('month', occurred_on)::date, currency, merchant FROM departed WHERE deleted_at IS NULL AND merchant IS NOT NULL)
+                    ORDER BY m.user_id, m.month, m.currency, m.merchant FOR UPDATE;
                     UPDATE monthly_merchant_spending m SET total = m.total - g.total, expense_count = m.expense_count - g.n
                     FROM (SELECT user_id, date_trunc('month', occurred_on)::date AS month, currency, merchant, SUM(amount) AS total, COUNT(*) AS n
                           FROM departed WHERE deleted_at IS NULL AND merchant IS NOT NULL GROUP BY 1, 2, 3, 4) g
@@ -94,8 +102,10 @@ namespace Outlay.Api.Data.Migrations.Postgres
                     RETURN NULL;
                 END $$;
                 """);
-            // An update is the old rows departing and the new ones arriving. Most updates change nothing counted
-            // (a note, tags, the version): those return at once.
+            // An update is the old rows departing and the new ones arriving, applied as one net delta per key in
+            // key order: two edits moving expenses between the same days in opposite directions then lock the
+            // shared rows in the same order instead of deadlocking. Most updates change nothing counted (a note,
+            // tags, the version): those return at once.
             migrationBuilder.Sql("""
                 CREATE FUNCTION roll_up_changed_expenses() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
@@ -106,25 +116,20 @@ namespace Outlay.Api.Data.Migrations.Postgres
                         RETURN NULL;
                     END IF;
 
-                    UPDATE daily_spending d SET total = d.total - g.total, expense_count = d.expense_count - g.n
-                    FROM (SELECT user_id, occurred_on, category_id, currency, SUM(amount) AS total, COUNT(*) AS n
-                          FROM before_change WHERE deleted_at IS NULL GROUP BY 1, 2, 3, 4) g
-                    WHERE d.user_id = g.user_id AND d.day = g.occurred_on AND d.category_id = g.category_id AND d.currency = g.currency;
-                    UPDATE monthly_merchant_spending m SET total = m.total - g.total, expense_count = m.expense_count - g.n
-                    FROM (SELECT user_id, date_trunc('month', occurred_on)::date AS month, currency, merchant, SUM(amount) AS total, COUNT(*) AS n
-                          FROM before_change WHERE deleted_at IS NULL AND merchant IS NOT NULL GROUP BY 1, 2, 3, 4) g
-                    WHERE m.user_id = g.user_id AND m.month = g.month AND m.currency = g.currency AND m.merchant = g.merchant;
-
                     INSERT INTO daily_spending AS d (user_id, day, category_id, currency, total, expense_count)
-                    SELECT user_id, occurred_on, category_id, currency, SUM(amount), COUNT(*)
-                    FROM after_change WHERE deleted_at IS NULL
-                    GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+                    SELECT user_id, occurred_on, category_id, currency, SUM(amount), SUM(n)
+                    FROM (SELECT user_id, occurred_on, category_id, currency, -amount AS amount, -1 AS n FROM before_change WHERE deleted_at IS NULL
+                          UNION ALL
+                          SELECT user_id, occurred_on, category_id, currency, amount, 1 FROM after_change WHERE deleted_at IS NULL) change
+                    GROUP BY 1, 2, 3, 4 HAVING SUM(amount) <> 0 OR SUM(n) <> 0 ORDER BY 1, 2, 3, 4
                     ON CONFLICT (user_id, day, category_id, currency)
                     DO UPDATE SET total = d.total + excluded.total, expense_count = d.expense_count + excluded.expense_count;
                     INSERT INTO monthly_merchant_spending AS m (user_id, month, currency, merchant, total, expense_count)
-                    SELECT user_id, date_trunc('month', occurred_on)::date, currency, merchant, SUM(amount), COUNT(*)
-                    FROM after_change WHERE deleted_at IS NULL AND merchant IS NOT NULL
-                    GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+                    SELECT user_id, date_trunc('month', occurred_on)::date, currency, merchant, SUM(amount), SUM(n)
+                    FROM (SELECT user_id, occurred_on, currency, merchant, -amount AS amount, -1 AS n FROM before_change WHERE deleted_at IS NULL AND merchant IS NOT NULL
+                          UNION ALL
+                          SELECT user_id, occurred_on, currency, merchant, amount, 1 FROM after_change WHERE deleted_at IS NULL AND merchant IS NOT NULL) change
+                    GROUP BY 1, 2, 3, 4 HAVING SUM(amount) <> 0 OR SUM(n) <> 0 ORDER BY 1, 2, 3, 4
                     ON CONFLICT (user_id, month, currency, merchant)
                     DO UPDATE SET total = m.total + excluded.total, expense_count = m.expense_count + excluded.expense_count;
 
