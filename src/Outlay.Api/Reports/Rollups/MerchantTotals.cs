@@ -22,16 +22,20 @@ public static class MerchantTotals
             afterLastWhole = afterLastWhole.AddMonths(1);
         }
 
-        var rolled = db.MonthlyMerchantSpending.AsNoTracking()
+        var rows = db.MonthlyMerchantSpending.AsNoTracking()
             .Where(m => m.UserId == userId && m.Currency == currency && m.Month >= firstWhole && m.Month < afterLastWhole)
             .Select(m => new { m.Merchant, m.Total, m.Count });
-        var (edgeEnd, edgeStart) = firstWhole < afterLastWhole ? (firstWhole, afterLastWhole) : (to.AddDays(1), to.AddDays(1));
-        var edges = db.Expenses.AsNoTracking()
-            .Where(e => e.UserId == userId && e.Currency == currency && e.Merchant != null
-                && e.OccurredOn >= from && e.OccurredOn <= to && (e.OccurredOn < edgeEnd || e.OccurredOn >= edgeStart))
-            .Select(e => new { Merchant = e.Merchant!, Total = e.Amount, Count = 1 });
+        IEnumerable<(DateOnly First, DateOnly Last)> edges = firstWhole < afterLastWhole
+            ? [(from, firstWhole.AddDays(-1)), (afterLastWhole, to)]
+            : [(from, to)];
+        foreach (var (first, last) in edges.Where(edge => edge.First <= edge.Last))
+        {
+            rows = rows.Concat(db.Expenses.AsNoTracking()
+                .Where(e => e.UserId == userId && e.Currency == currency && e.Merchant != null && e.OccurredOn >= first && e.OccurredOn <= last)
+                .Select(e => new { Merchant = e.Merchant!, Total = e.Amount, Count = 1 }));
+        }
 
-        var totals = await rolled.Concat(edges)
+        var totals = await rows
             .GroupBy(r => r.Merchant)
             .Select(g => new { Merchant = g.Key, Total = g.Sum(r => r.Total), Count = g.Sum(r => r.Count) })
             .OrderByDescending(g => g.Total).ThenBy(g => g.Merchant)
