@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/services.sh
-su postgres -c "psql -q -c 'DROP DATABASE IF EXISTS outlay_bench WITH (FORCE)' -c 'CREATE DATABASE outlay_bench OWNER outlay'"
+su postgres -c "psql -q -c 'DROP DATABASE IF EXISTS outlay_bench WITH (FORCE)' -c 'CREATE DATABASE outlay_bench OWNER outlay' -c 'GRANT pg_checkpoint TO outlay'"
 connection="Host=127.0.0.1;Database=outlay_bench;Username=outlay;Password=outlay;Maximum Pool Size=8;Max Auto Prepare=32"
 dotnet build src/Outlay.Api -c Release -nologo -clp:ErrorsOnly
 dotnet build bench/Outlay.Bench -c Release -nologo -clp:ErrorsOnly -p:SkipWebBuild=true

@@ -26,8 +26,8 @@ public sealed record BenchUser(Guid Id, string AccessToken)
         return client;
     }
 
-    /// <summary>Spreads <paramref name="count"/> expenses over the three years before <paramref name="until"/>.</summary>
-    public async Task SeedAsync(string connectionString, int count, DateOnly until)
+    /// <summary>Spreads <paramref name="count"/> expenses over the <paramref name="days"/> days up to <paramref name="until"/>.</summary>
+    public async Task SeedAsync(string connectionString, int count, DateOnly until, int days)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
@@ -55,7 +55,7 @@ public sealed record BenchUser(Guid Id, string AccessToken)
                 await copy.WriteAsync(Id, NpgsqlDbType.Uuid);
                 await copy.WriteAsync(Math.Round((decimal)random.Next(100, 20_000) / 100, 2), NpgsqlDbType.Numeric);
                 await copy.WriteAsync("USD", NpgsqlDbType.Char);
-                await copy.WriteAsync(until.AddDays(-random.Next(0, 3 * 365)), NpgsqlDbType.Date);
+                await copy.WriteAsync(until.AddDays(-random.Next(0, days)), NpgsqlDbType.Date);
                 await copy.WriteAsync(categories[random.Next(categories.Count)], NpgsqlDbType.Uuid);
                 await copy.WriteAsync(merchant, NpgsqlDbType.Varchar);
                 await copy.WriteAsync(merchant.ToLowerInvariant(), NpgsqlDbType.Varchar);
