@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Outlay.Api.Budgets;
+using Outlay.Api.Categories.AutoCategorisation;
 using Outlay.Api.Reports.Rollups;
 using Outlay.Api.Data;
 using Outlay.Api.Expenses;
@@ -187,21 +188,20 @@ public sealed class InsightFinder(OutlayDbContext db, BudgetStatusCalculator bud
         var (currency, options) = (c.Settings.Currency, c.Options);
         var since = c.Today.AddDays(-options.UnusualLookbackDays + 1);
         var recentSince = c.Today.AddDays(-options.UnusualRecentDays + 1);
-        var window = db.Expenses.AsNoTracking()
-            .Where(e => e.UserId == c.UserId && e.Currency == currency && e.OccurredOn >= since && e.OccurredOn <= c.Today);
 
-        // SQLite keeps money as scaled integers, so CAST(amount AS REAL) there is the amount times the scale and
-        // its square the amount squared times the scale squared. Dividing by the ratio of the double sum to the
-        // exact decimal sum brings both back to currency units on any engine (the ratio is 1 on PostgreSQL).
-        var sums = await window
-            .GroupBy(e => e.CategoryId)
+        // The spread comes from the daily roll-up's count, sum and sum of squares. SQLite keeps money as scaled
+        // integers, so its double sums are the amounts times the scale (squares: times the scale squared). Dividing
+        // by the ratio of the double sum to the exact decimal sum brings both back to currency units on any engine
+        // (the ratio is 1 on PostgreSQL).
+        var sums = await SpendingTotals.Days(db, c.UserId, currency, since, c.Today)
+            .GroupBy(d => d.CategoryId)
             .Select(g => new
             {
                 CategoryId = g.Key,
-                Count = g.Count(),
-                Total = g.Sum(e => e.Amount),
-                Raw = g.Sum(e => (double)e.Amount),
-                RawSquares = g.Sum(e => (double)e.Amount * (double)e.Amount),
+                Count = g.Sum(d => d.Count),
+                Total = g.Sum(d => d.Total),
+                Raw = g.Sum(d => (double)d.Total),
+                RawSquares = g.Sum(d => d.TotalSquares),
             })
             .Where(g => g.Count > options.MinSamples)
             .ToListAsync(cancellationToken);
@@ -211,9 +211,17 @@ public sealed class InsightFinder(OutlayDbContext db, BudgetStatusCalculator bud
         {
             var scale = category.Raw / (double)category.Total;
             var stats = new SpendingStats(category.Count, category.Raw / scale, category.RawSquares / (scale * scale));
-            var floor = (decimal)stats.Mean;
-            var candidates = await window
-                .Where(e => e.CategoryId == category.CategoryId && e.OccurredOn >= recentSince && e.Amount > floor)
+            // A hair below the exact threshold, so rounding never hides a candidate; the z-score below decides.
+            var floor = stats.OutlierFloor(options.UnusualStdDevs) * 0.999_999;
+            if (double.IsInfinity(floor) || double.IsNaN(floor))
+            {
+                continue;
+            }
+
+            var amountFloor = (decimal)floor;
+            var candidates = await db.Expenses.AsNoTracking()
+                .Where(e => e.UserId == c.UserId && e.Currency == currency && e.CategoryId == category.CategoryId
+                    && e.OccurredOn >= recentSince && e.OccurredOn <= c.Today && e.Amount > amountFloor)
                 .OrderByDescending(e => e.Amount)
                 .Take(UnusualCandidatesPerCategory)
                 .Select(e => new { e.Id, e.Amount, e.OccurredOn, e.Merchant })
@@ -254,26 +262,37 @@ public sealed class InsightFinder(OutlayDbContext db, BudgetStatusCalculator bud
     private async Task<IEnumerable<InsightResponse>> RecurringPaymentsAsync(Context c, CancellationToken cancellationToken)
     {
         var (currency, options) = (c.Settings.Currency, c.Options);
-        var since = c.Today.AddDays(-RecurringLookbackDays);
-        var window = db.Expenses.AsNoTracking()
-            .Where(e => e.UserId == c.UserId && e.Currency == currency && e.MerchantKey != null && e.OccurredOn >= since && e.OccurredOn <= c.Today);
+        // Whole calendar months, so the monthly merchant roll-up counts exactly the payments of the window.
+        var lookback = c.Today.AddDays(-RecurringLookbackDays);
+        var since = new DateOnly(lookback.Year, lookback.Month, 1);
 
-        // A merchant paid more often than every five days on average is a shop the user visits, not a subscription.
+        // Payments per merchant key, counted from the roll-up and keyed the way expenses are (the normalised
+        // merchant); only the payments of keys seen a few times are then read. A merchant paid more often than
+        // every five days on average is a shop the user visits, not a subscription.
         var maxOccurrences = RecurringLookbackDays / 5;
-        var keys = await window
-            .GroupBy(e => e.MerchantKey!)
-            .Select(g => new { Key = g.Key, Count = g.Count() })
-            .Where(g => g.Count >= options.RecurringMinOccurrences && g.Count <= maxOccurrences)
-            .Select(g => g.Key)
+        var perMerchant = await db.MonthlyMerchantSpending.AsNoTracking()
+            .Where(m => m.UserId == c.UserId && m.Currency == currency && m.Month >= since && m.Month <= c.Today)
+            .GroupBy(m => m.Merchant)
+            .Select(g => new { Merchant = g.Key, Count = g.Sum(m => m.Count) })
             .ToListAsync(cancellationToken);
+        var keys = perMerchant
+            .GroupBy(m => MerchantNormaliser.Normalise(m.Merchant))
+            .Where(g => g.Key.Length > 0 && g.Sum(m => m.Count) >= options.RecurringMinOccurrences && g.Sum(m => m.Count) <= maxOccurrences)
+            .Select(g => g.Key)
+            .ToList();
         if (keys.Count == 0)
         {
             return [];
         }
 
-        var payments = await window.Where(e => keys.Contains(e.MerchantKey!))
+        var payments = await db.Expenses.AsNoTracking()
+            .Where(e => e.UserId == c.UserId && e.Currency == currency && e.MerchantKey != null && keys.Contains(e.MerchantKey)
+                && e.OccurredOn >= since && e.OccurredOn <= c.Today)
             .Select(e => new { Key = e.MerchantKey!, e.Merchant, e.OccurredOn, e.Amount, e.CategoryId })
             .ToListAsync(cancellationToken);
+        payments = [.. payments.GroupBy(p => p.Key)
+            .Where(g => g.Count() >= options.RecurringMinOccurrences && g.Count() <= maxOccurrences)
+            .SelectMany(g => g)];
         var detected = payments.GroupBy(p => p.Key)
             .Select(g => (Latest: g.MaxBy(p => p.OccurredOn)!, Payment: RecurrenceDetector.Detect(
                 g.Select(p => new Payment(p.OccurredOn, p.Amount)), options.RecurringMinOccurrences, options.RecurringAmountTolerancePercent, c.Today)))

@@ -636,7 +636,27 @@ public sealed class SpendingRollupTests(OutlayAppFactory app) : IClassFixture<Ou
         AssertSameRows(expected.Monthly, inTable.Monthly, "GROUP BY month of the expenses table (the test's own bookkeeping is off)", context);
         AssertSameRows(expected.Daily, actual.Daily, "daily_spending", context);
         AssertSameRows(expected.Monthly, actual.Monthly, "monthly_merchant_spending", context);
+        await AssertSumsOfSquaresMatchAsync(known.Where(e => userIds.Contains(e.UserId) && !e.IsDeleted), userIds, context);
         return actual;
+    }
+
+    /// <summary>
+    /// The daily sums of squared amounts (the spread behind the unusual-expense tip) are doubles, so they are compared
+    /// within a relative 1e-9; SQLite stores them in its money scale (amount × 10,000, squared).
+    /// </summary>
+    private async Task AssertSumsOfSquaresMatchAsync(IEnumerable<Spent> live, List<Guid> userIds, string context)
+    {
+        var scaleSquared = TestEnvironment.UsesPostgres ? 1d : 1e8;
+        var expected = live.GroupBy(e => (e.UserId, e.Day, e.CategoryId, e.Currency))
+            .ToDictionary(g => g.Key, g => g.Sum(e => (double)e.Amount * (double)e.Amount));
+        var stored = await app.InDatabaseAsync(db => db.DailySpending.AsNoTracking().Where(d => userIds.Contains(d.UserId))
+            .Select(d => new { d.UserId, d.Day, d.CategoryId, d.Currency, d.TotalSquares }).ToListAsync());
+        foreach (var row in stored)
+        {
+            var want = expected[(row.UserId, row.Day, row.CategoryId, row.Currency)];
+            var got = row.TotalSquares / scaleSquared;
+            Assert.True(Math.Abs(got - want) <= 1e-9 * Math.Max(1, want), $"total_squares of {row.Day} {row.Currency} is {got}, expected {want} {context}");
+        }
     }
 
     private static void AssertSameRows<T>(List<T> expected, List<T> actual, string table, string context)

@@ -39,4 +39,27 @@ public sealed class SpendingStatsTests
 
     [Fact]
     public void ZScore_WithoutSpread_IsNull() => Assert.Null(Of(5, 5, 5).ZScore(9));
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void OutlierFloor_SeparatesTheSamplesThatStandOutFromTheOthersFromThoseThatDoNot(int seed)
+    {
+        var random = new Random(seed);
+        var samples = Enumerable.Range(0, 20).Select(_ => 5 + (random.NextDouble() * 45)).ToList();
+
+        // Every amount in a wide range is tried as the last sample: above the floor it must stand out, below not.
+        for (var candidate = 1.0; candidate < 200; candidate += 0.37)
+        {
+            var stats = Of([.. samples, candidate]);
+            var standsOut = stats.Without(candidate).ZScore(candidate) > 3;
+
+            Assert.Equal(standsOut, candidate > stats.OutlierFloor(3));
+        }
+    }
+
+    [Fact]
+    public void OutlierFloor_WithFewerThanThreeSamples_IsUnreachable() =>
+        Assert.Equal(double.PositiveInfinity, Of(10, 50).OutlierFloor(3));
 }

@@ -17,4 +17,10 @@ public sealed class DailySpending
     public decimal Total { get; set; }
 
     public int Count { get; set; }
+
+    /// <summary>
+    /// The sum of the squared amounts, for the spread of single expenses (the unusual-expense tip). A double: on
+    /// SQLite it is in the stored scale (amount × 10,000, squared), which readers divide out as they do for sums.
+    /// </summary>
+    public double TotalSquares { get; set; }
 }

@@ -471,6 +471,10 @@ namespace Outlay.Api.Data.Migrations.Postgres
                         .HasColumnType("numeric(19,4)")
                         .HasColumnName("total");
 
+                    b.Property<double>("TotalSquares")
+                        .HasColumnType("double precision")
+                        .HasColumnName("total_squares");
+
                     b.HasKey("UserId", "Day", "CategoryId", "Currency")
                         .HasName("pk_daily_spending");
 

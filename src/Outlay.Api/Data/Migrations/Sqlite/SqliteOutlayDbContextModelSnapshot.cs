@@ -463,6 +463,10 @@ namespace Outlay.Api.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("total");
 
+                    b.Property<double>("TotalSquares")
+                        .HasColumnType("REAL")
+                        .HasColumnName("total_squares");
+
                     b.HasKey("UserId", "Day", "CategoryId", "Currency")
                         .HasName("pk_daily_spending");
 

@@ -20,7 +20,8 @@ namespace Outlay.Api.Data.Migrations.Postgres
                     category_id = table.Column<Guid>(type: "uuid", nullable: false),
                     currency = table.Column<string>(type: "character(3)", fixedLength: true, maxLength: 3, nullable: false),
                     total = table.Column<decimal>(type: "numeric(19,4)", precision: 19, scale: 4, nullable: false),
-                    expense_count = table.Column<int>(type: "integer", nullable: false)
+                    expense_count = table.Column<int>(type: "integer", nullable: false),
+                    total_squares = table.Column<double>(type: "double precision", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -61,12 +62,13 @@ namespace Outlay.Api.Data.Migrations.Postgres
             migrationBuilder.Sql("""
                 CREATE FUNCTION roll_up_arrived_expenses() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
-                    INSERT INTO daily_spending AS d (user_id, day, category_id, currency, total, expense_count)
-                    SELECT user_id, occurred_on, category_id, currency, SUM(amount), COUNT(*)
+                    INSERT INTO daily_spending AS d (user_id, day, category_id, currency, total, expense_count, total_squares)
+                    SELECT user_id, occurred_on, category_id, currency, SUM(amount), COUNT(*), SUM(amount::float8 * amount::float8)
                     FROM arrived WHERE deleted_at IS NULL
                     GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
                     ON CONFLICT (user_id, day, category_id, currency)
-                    DO UPDATE SET total = d.total + excluded.total, expense_count = d.expense_count + excluded.expense_count;
+                    DO UPDATE SET total = d.total + excluded.total, expense_count = d.expense_count + excluded.expense_count,
+                                  total_squares = d.total_squares + excluded.total_squares;
                     INSERT INTO monthly_merchant_spending AS m (user_id, month, currency, merchant, total, expense_count)
                     SELECT user_id, date_trunc('month', occurred_on)::date, currency, merchant, SUM(amount), COUNT(*)
                     FROM arrived WHERE deleted_at IS NULL AND merchant IS NOT NULL
@@ -83,8 +85,8 @@ namespace Outlay.Api.Data.Migrations.Postgres
                     PERFORM 1 FROM daily_spending d
                     WHERE (d.user_id, d.day, d.category_id, d.currency) IN (SELECT user_id, occurred_on, category_id, currency FROM departed WHERE deleted_at IS NULL)
                     ORDER BY d.user_id, d.day, d.category_id, d.currency FOR UPDATE;
-                    UPDATE daily_spending d SET total = d.total - g.total, expense_count = d.expense_count - g.n
-                    FROM (SELECT user_id, occurred_on, category_id, currency, SUM(amount) AS total, COUNT(*) AS n
+                    UPDATE daily_spending d SET total = d.total - g.total, expense_count = d.expense_count - g.n, total_squares = d.total_squares - g.squares
+                    FROM (SELECT user_id, occurred_on, category_id, currency, SUM(amount) AS total, COUNT(*) AS n, SUM(amount::float8 * amount::float8) AS squares
                           FROM departed WHERE deleted_at IS NULL GROUP BY 1, 2, 3, 4) g
                     WHERE d.user_id = g.user_id AND d.day = g.occurred_on AND d.category_id = g.category_id AND d.currency = g.currency;
                     DELETE FROM daily_spending d WHERE d.expense_count = 0
@@ -116,14 +118,17 @@ namespace Outlay.Api.Data.Migrations.Postgres
                         RETURN NULL;
                     END IF;
 
-                    INSERT INTO daily_spending AS d (user_id, day, category_id, currency, total, expense_count)
-                    SELECT user_id, occurred_on, category_id, currency, SUM(amount), SUM(n)
-                    FROM (SELECT user_id, occurred_on, category_id, currency, -amount AS amount, -1 AS n FROM before_change WHERE deleted_at IS NULL
+                    INSERT INTO daily_spending AS d (user_id, day, category_id, currency, total, expense_count, total_squares)
+                    SELECT user_id, occurred_on, category_id, currency, SUM(amount), SUM(n), SUM(squares)
+                    FROM (SELECT user_id, occurred_on, category_id, currency, -amount AS amount, -1 AS n, -(amount::float8 * amount::float8) AS squares
+                          FROM before_change WHERE deleted_at IS NULL
                           UNION ALL
-                          SELECT user_id, occurred_on, category_id, currency, amount, 1 FROM after_change WHERE deleted_at IS NULL) change
+                          SELECT user_id, occurred_on, category_id, currency, amount, 1, amount::float8 * amount::float8
+                          FROM after_change WHERE deleted_at IS NULL) change
                     GROUP BY 1, 2, 3, 4 HAVING SUM(amount) <> 0 OR SUM(n) <> 0 ORDER BY 1, 2, 3, 4
                     ON CONFLICT (user_id, day, category_id, currency)
-                    DO UPDATE SET total = d.total + excluded.total, expense_count = d.expense_count + excluded.expense_count;
+                    DO UPDATE SET total = d.total + excluded.total, expense_count = d.expense_count + excluded.expense_count,
+                                  total_squares = d.total_squares + excluded.total_squares;
                     INSERT INTO monthly_merchant_spending AS m (user_id, month, currency, merchant, total, expense_count)
                     SELECT user_id, date_trunc('month', occurred_on)::date, currency, merchant, SUM(amount), SUM(n)
                     FROM (SELECT user_id, occurred_on, currency, merchant, -amount AS amount, -1 AS n FROM before_change WHERE deleted_at IS NULL AND merchant IS NOT NULL
@@ -151,8 +156,8 @@ namespace Outlay.Api.Data.Migrations.Postgres
 
             // Existing expenses, counted once.
             migrationBuilder.Sql("""
-                INSERT INTO daily_spending (user_id, day, category_id, currency, total, expense_count)
-                SELECT user_id, occurred_on, category_id, currency, SUM(amount), COUNT(*)
+                INSERT INTO daily_spending (user_id, day, category_id, currency, total, expense_count, total_squares)
+                SELECT user_id, occurred_on, category_id, currency, SUM(amount), COUNT(*), SUM(amount::float8 * amount::float8)
                 FROM expenses WHERE deleted_at IS NULL
                 GROUP BY 1, 2, 3, 4;
                 INSERT INTO monthly_merchant_spending (user_id, month, currency, merchant, total, expense_count)

@@ -20,7 +20,8 @@ namespace Outlay.Api.Data.Migrations.Sqlite
                     category_id = table.Column<Guid>(type: "TEXT", nullable: false),
                     currency = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 3, nullable: false),
                     total = table.Column<long>(type: "INTEGER", nullable: false),
-                    expense_count = table.Column<int>(type: "INTEGER", nullable: false)
+                    expense_count = table.Column<int>(type: "INTEGER", nullable: false),
+                    total_squares = table.Column<double>(type: "REAL", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -61,9 +62,10 @@ namespace Outlay.Api.Data.Migrations.Sqlite
                 CREATE TRIGGER expenses_roll_up_insert AFTER INSERT ON expenses
                 WHEN NEW.deleted_at IS NULL
                 BEGIN
-                    INSERT INTO daily_spending (user_id, day, category_id, currency, total, expense_count)
-                    VALUES (NEW.user_id, NEW.occurred_on, NEW.category_id, NEW.currency, NEW.amount, 1)
-                    ON CONFLICT DO UPDATE SET total = total + excluded.total, expense_count = expense_count + 1;
+                    INSERT INTO daily_spending (user_id, day, category_id, currency, total, expense_count, total_squares)
+                    VALUES (NEW.user_id, NEW.occurred_on, NEW.category_id, NEW.currency, NEW.amount, 1, CAST(NEW.amount AS REAL) * NEW.amount)
+                    ON CONFLICT DO UPDATE SET
+                        total = total + excluded.total, expense_count = expense_count + 1, total_squares = total_squares + excluded.total_squares;
                     INSERT INTO monthly_merchant_spending (user_id, month, currency, merchant, total, expense_count)
                     SELECT NEW.user_id, strftime('%Y-%m-01', NEW.occurred_on), NEW.currency, NEW.merchant, NEW.amount, 1
                     WHERE NEW.merchant IS NOT NULL
@@ -74,7 +76,7 @@ namespace Outlay.Api.Data.Migrations.Sqlite
                 CREATE TRIGGER expenses_roll_up_delete AFTER DELETE ON expenses
                 WHEN OLD.deleted_at IS NULL
                 BEGIN
-                    UPDATE daily_spending SET total = total - OLD.amount, expense_count = expense_count - 1
+                    UPDATE daily_spending SET total = total - OLD.amount, expense_count = expense_count - 1, total_squares = total_squares - CAST(OLD.amount AS REAL) * OLD.amount
                     WHERE user_id = OLD.user_id AND day = OLD.occurred_on AND category_id = OLD.category_id AND currency = OLD.currency;
                     DELETE FROM daily_spending
                     WHERE user_id = OLD.user_id AND day = OLD.occurred_on AND category_id = OLD.category_id AND currency = OLD.currency
@@ -94,16 +96,17 @@ namespace Outlay.Api.Data.Migrations.Sqlite
                   OR OLD.currency IS NOT NEW.currency OR OLD.amount IS NOT NEW.amount OR OLD.merchant IS NOT NEW.merchant
                   OR (OLD.deleted_at IS NULL) <> (NEW.deleted_at IS NULL)
                 BEGIN
-                    UPDATE daily_spending SET total = total - OLD.amount, expense_count = expense_count - 1
+                    UPDATE daily_spending SET total = total - OLD.amount, expense_count = expense_count - 1, total_squares = total_squares - CAST(OLD.amount AS REAL) * OLD.amount
                     WHERE OLD.deleted_at IS NULL
                       AND user_id = OLD.user_id AND day = OLD.occurred_on AND category_id = OLD.category_id AND currency = OLD.currency;
                     UPDATE monthly_merchant_spending SET total = total - OLD.amount, expense_count = expense_count - 1
                     WHERE OLD.deleted_at IS NULL
                       AND user_id = OLD.user_id AND month = strftime('%Y-%m-01', OLD.occurred_on) AND currency = OLD.currency AND merchant = OLD.merchant;
-                    INSERT INTO daily_spending (user_id, day, category_id, currency, total, expense_count)
-                    SELECT NEW.user_id, NEW.occurred_on, NEW.category_id, NEW.currency, NEW.amount, 1
+                    INSERT INTO daily_spending (user_id, day, category_id, currency, total, expense_count, total_squares)
+                    SELECT NEW.user_id, NEW.occurred_on, NEW.category_id, NEW.currency, NEW.amount, 1, CAST(NEW.amount AS REAL) * NEW.amount
                     WHERE NEW.deleted_at IS NULL
-                    ON CONFLICT DO UPDATE SET total = total + excluded.total, expense_count = expense_count + 1;
+                    ON CONFLICT DO UPDATE SET
+                        total = total + excluded.total, expense_count = expense_count + 1, total_squares = total_squares + excluded.total_squares;
                     INSERT INTO monthly_merchant_spending (user_id, month, currency, merchant, total, expense_count)
                     SELECT NEW.user_id, strftime('%Y-%m-01', NEW.occurred_on), NEW.currency, NEW.merchant, NEW.amount, 1
                     WHERE NEW.deleted_at IS NULL AND NEW.merchant IS NOT NULL
@@ -119,8 +122,8 @@ namespace Outlay.Api.Data.Migrations.Sqlite
 
             // Existing expenses, counted once.
             migrationBuilder.Sql("""
-                INSERT INTO daily_spending (user_id, day, category_id, currency, total, expense_count)
-                SELECT user_id, occurred_on, category_id, currency, SUM(amount), COUNT(*)
+                INSERT INTO daily_spending (user_id, day, category_id, currency, total, expense_count, total_squares)
+                SELECT user_id, occurred_on, category_id, currency, SUM(amount), COUNT(*), SUM(CAST(amount AS REAL) * amount)
                 FROM expenses WHERE deleted_at IS NULL
                 GROUP BY user_id, occurred_on, category_id, currency;
                 """);
