@@ -21,12 +21,12 @@ public sealed class ImportExportTests(OutlayAppFactory app, ITestOutputHelper ou
         var user = await app.RegisterUserAsync();
         var myCurrency = (await user.Client.GetFromJsonAsync<JsonElement>("/api/v1/me")).GetProperty("currency").GetString();
 
-        var response = await ImportAsync(user, Csv(
+        var response = await TestExpenses.ImportCsvAsync(user, Csv(
             "2024-03-01,12.50,EUR,Dining,Café Central,lunch with Ana",
             "2024-03-02,3,,Dining,Bakery,",
             "2024-03-03,0.01,USD,Gifts,, "));
 
-        await AssertReportAsync(response, imported: 3, duplicates: 0);
+        await TestExpenses.AssertImportReportAsync(response, imported: 3, duplicates: 0);
         var expenses = await ListAsync(user);
         Assert.Equal(3, expenses.Count);
         var lunch = expenses.Single(e => e.OccurredOn == "2024-03-01");
@@ -48,9 +48,9 @@ public sealed class ImportExportTests(OutlayAppFactory app, ITestOutputHelper ou
         await EnsureCategoryAsync(user, "Transport");
         await EnsureCategoryAsync(user, "Other");
 
-        var response = await ImportAsync(user, Csv("2024-05-01,18.00,USD,,Uber Trip,airport", "2024-05-02,5.00,USD,,Zzqx Holdings 42,"));
+        var response = await TestExpenses.ImportCsvAsync(user, Csv("2024-05-01,18.00,USD,,Uber Trip,airport", "2024-05-02,5.00,USD,,Zzqx Holdings 42,"));
 
-        await AssertReportAsync(response, imported: 2, duplicates: 0);
+        await TestExpenses.AssertImportReportAsync(response, imported: 2, duplicates: 0);
         var expenses = await ListAsync(user);
         Assert.Equal("Transport", expenses.Single(e => e.Merchant == "Uber Trip").Category);
         Assert.Equal("Other", expenses.Single(e => e.Merchant == "Zzqx Holdings 42").Category);
@@ -63,7 +63,7 @@ public sealed class ImportExportTests(OutlayAppFactory app, ITestOutputHelper ou
         var rows = Enumerable.Range(0, 1000).Select(i => $"2024-01-{i % 28 + 1:00},{i + 1}.25,USD,Groceries,Shop {i},").ToArray();
         rows[636] = "2024-01-15,12.345,USD,Groceries,Shop 636,";
 
-        var response = await ImportAsync(user, Csv(rows));
+        var response = await TestExpenses.ImportCsvAsync(user, Csv(rows));
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
         Assert.Equal(0, problem.GetProperty("imported").GetInt32());
@@ -80,7 +80,7 @@ public sealed class ImportExportTests(OutlayAppFactory app, ITestOutputHelper ou
     {
         var user = await app.RegisterUserAsync();
 
-        var response = await ImportAsync(user, Csv(
+        var response = await TestExpenses.ImportCsvAsync(user, Csv(
             "2024-02-30,5,USD,Food,,",
             "2024-02-01,-5,USD,Food,,",
             "2024-02-01,5,XYZ,Food,,",
@@ -106,7 +106,7 @@ public sealed class ImportExportTests(OutlayAppFactory app, ITestOutputHelper ou
         var user = await app.RegisterUserAsync();
         var csv = Header + "\r\n" + "2024-04-01,10,USD,Food,Deli,\"first line\r\nsecond line\r\nthird line\"\r\n" + "2024-04-02,oops,USD,Food,Deli,\r\n";
 
-        var response = await ImportAsync(user, csv);
+        var response = await TestExpenses.ImportCsvAsync(user, csv);
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
         Assert.Equal(5, Assert.Single(problem.GetProperty("errors").EnumerateArray()).GetProperty("line").GetInt32());
@@ -150,7 +150,7 @@ public sealed class ImportExportTests(OutlayAppFactory app, ITestOutputHelper ou
 
         var response = await user.Client.PostAsync("/api/v1/expenses/import", new ByteArrayContent(body) { Headers = { { "Content-Type", "text/csv; charset=utf-8" } } });
 
-        await AssertReportAsync(response, imported: 1, duplicates: 0);
+        await TestExpenses.AssertImportReportAsync(response, imported: 1, duplicates: 0);
     }
 
     [Theory]
@@ -200,9 +200,9 @@ public sealed class ImportExportTests(OutlayAppFactory app, ITestOutputHelper ou
             rows++;
         }
 
-        var response = await ImportAsync(user, csv.ToString(), dryRun: true);
+        var response = await TestExpenses.ImportCsvAsync(user, csv.ToString(), dryRun: true);
 
-        await AssertReportAsync(response, imported: rows, duplicates: 0);
+        await TestExpenses.AssertImportReportAsync(response, imported: rows, duplicates: 0);
     }
 
     [Fact]
@@ -210,11 +210,11 @@ public sealed class ImportExportTests(OutlayAppFactory app, ITestOutputHelper ou
     {
         var user = await app.RegisterUserAsync();
         var csv = Csv("2024-07-01,4.20,USD,Brand New Category,Kiosk,", "2024-07-02,9.99,USD,Food,Market,");
-        await AssertReportAsync(await ImportAsync(user, Csv("2024-07-02,9.99,USD,Food,Market,")), imported: 1, duplicates: 0);
+        await TestExpenses.AssertImportReportAsync(await TestExpenses.ImportCsvAsync(user, Csv("2024-07-02,9.99,USD,Food,Market,")), imported: 1, duplicates: 0);
 
-        var response = await ImportAsync(user, csv, dryRun: true);
+        var response = await TestExpenses.ImportCsvAsync(user, csv, dryRun: true);
 
-        await AssertReportAsync(response, imported: 1, duplicates: 1);
+        await TestExpenses.AssertImportReportAsync(response, imported: 1, duplicates: 1);
         Assert.Single(await ListAsync(user));
         var categories = await user.Client.GetFromJsonAsync<JsonElement>("/api/v1/categories");
         Assert.DoesNotContain(categories.EnumerateArray(), c => c.GetProperty("name").GetString() == "Brand New Category");
@@ -225,7 +225,7 @@ public sealed class ImportExportTests(OutlayAppFactory app, ITestOutputHelper ou
     {
         var user = await app.RegisterUserAsync();
 
-        var response = await ImportAsync(user, Csv("2024-07-01,4.20,USD,Food,Kiosk,", "2024-07-02,not money,USD,Food,Market,"), dryRun: true);
+        var response = await TestExpenses.ImportCsvAsync(user, Csv("2024-07-01,4.20,USD,Food,Kiosk,", "2024-07-02,not money,USD,Food,Market,"), dryRun: true);
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
         Assert.Equal(3, Assert.Single(problem.GetProperty("errors").EnumerateArray()).GetProperty("line").GetInt32());
@@ -237,11 +237,11 @@ public sealed class ImportExportTests(OutlayAppFactory app, ITestOutputHelper ou
     {
         var user = await app.RegisterUserAsync();
         var csv = Csv("2024-08-01,3.50,USD,Coffee,Blue Bottle,", "2024-08-01,3.50,USD,Coffee,Blue Bottle,decaf", "2024-08-02,60.00,EUR,Travel,Hotel Ibis,\"night 1, breakfast\"");
-        await AssertReportAsync(await ImportAsync(user, csv), imported: 3, duplicates: 0);
+        await TestExpenses.AssertImportReportAsync(await TestExpenses.ImportCsvAsync(user, csv), imported: 3, duplicates: 0);
 
-        var again = await ImportAsync(user, csv);
+        var again = await TestExpenses.ImportCsvAsync(user, csv);
 
-        await AssertReportAsync(again, imported: 0, duplicates: 3);
+        await TestExpenses.AssertImportReportAsync(again, imported: 0, duplicates: 3);
         Assert.Equal(3, (await ListAsync(user)).Count);
     }
 
@@ -250,13 +250,13 @@ public sealed class ImportExportTests(OutlayAppFactory app, ITestOutputHelper ou
     {
         var user = await app.RegisterUserAsync();
         var csv = Csv("2024-08-01,3.50,USD,Coffee,Blue Bottle,", "2024-08-03,12.00,USD,Food,Deli,");
-        await AssertReportAsync(await ImportAsync(user, csv), imported: 2, duplicates: 0);
+        await TestExpenses.AssertImportReportAsync(await TestExpenses.ImportCsvAsync(user, csv), imported: 2, duplicates: 0);
         var deli = (await ListAsync(user)).Single(e => e.Merchant == "Deli");
         Assert.Equal(HttpStatusCode.NoContent, (await user.Client.DeleteAsync($"/api/v1/expenses/{deli.Id}")).StatusCode);
 
-        var again = await ImportAsync(user, csv);
+        var again = await TestExpenses.ImportCsvAsync(user, csv);
 
-        await AssertReportAsync(again, imported: 1, duplicates: 1);
+        await TestExpenses.AssertImportReportAsync(again, imported: 1, duplicates: 1);
         Assert.Equal(2, (await ListAsync(user)).Count);
     }
 
@@ -266,7 +266,7 @@ public sealed class ImportExportTests(OutlayAppFactory app, ITestOutputHelper ou
         var user = await app.RegisterUserAsync();
         var csv = Csv([.. Enumerable.Range(0, 300).Select(i => $"2024-08-{i % 28 + 1:00},{i + 1}.00,USD,Coffee,Cafe {i},")]);
 
-        var responses = await Task.WhenAll(ImportAsync(user, csv), ImportAsync(user, csv));
+        var responses = await Task.WhenAll(TestExpenses.ImportCsvAsync(user, csv), TestExpenses.ImportCsvAsync(user, csv));
 
         var reports = await Task.WhenAll(responses.Select(r => r.Content.ReadFromJsonAsync<JsonElement>()));
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
@@ -281,9 +281,9 @@ public sealed class ImportExportTests(OutlayAppFactory app, ITestOutputHelper ou
         var user = await app.RegisterUserAsync();
         var coffee = "2024-09-01,2.80,USD,Coffee,Corner Cafe,";
 
-        await AssertReportAsync(await ImportAsync(user, Csv(coffee, coffee)), imported: 2, duplicates: 0);
-        await AssertReportAsync(await ImportAsync(user, Csv(coffee, coffee)), imported: 0, duplicates: 2);
-        await AssertReportAsync(await ImportAsync(user, Csv(coffee, coffee, coffee)), imported: 1, duplicates: 2);
+        await TestExpenses.AssertImportReportAsync(await TestExpenses.ImportCsvAsync(user, Csv(coffee, coffee)), imported: 2, duplicates: 0);
+        await TestExpenses.AssertImportReportAsync(await TestExpenses.ImportCsvAsync(user, Csv(coffee, coffee)), imported: 0, duplicates: 2);
+        await TestExpenses.AssertImportReportAsync(await TestExpenses.ImportCsvAsync(user, Csv(coffee, coffee, coffee)), imported: 1, duplicates: 2);
 
         Assert.Equal(3, (await ListAsync(user)).Count);
     }
@@ -292,9 +292,9 @@ public sealed class ImportExportTests(OutlayAppFactory app, ITestOutputHelper ou
     public async Task Import_DuplicateDetection_ComparesEveryField()
     {
         var user = await app.RegisterUserAsync();
-        await AssertReportAsync(await ImportAsync(user, Csv("2024-09-01,2.80,USD,Coffee,Corner Cafe,")), imported: 1, duplicates: 0);
+        await TestExpenses.AssertImportReportAsync(await TestExpenses.ImportCsvAsync(user, Csv("2024-09-01,2.80,USD,Coffee,Corner Cafe,")), imported: 1, duplicates: 0);
 
-        var response = await ImportAsync(user, Csv(
+        var response = await TestExpenses.ImportCsvAsync(user, Csv(
             "2024-09-01,2.800,USD,Coffee,Corner Cafe,",
             "2024-09-02,2.80,USD,Coffee,Corner Cafe,",
             "2024-09-01,2.81,USD,Coffee,Corner Cafe,",
@@ -303,14 +303,14 @@ public sealed class ImportExportTests(OutlayAppFactory app, ITestOutputHelper ou
             "2024-09-01,2.80,USD,Coffee,Corner Café,",
             "2024-09-01,2.80,USD,Coffee,Corner Cafe,to go"));
 
-        await AssertReportAsync(response, imported: 6, duplicates: 1);
+        await TestExpenses.AssertImportReportAsync(response, imported: 6, duplicates: 1);
     }
 
     [Fact]
     public async Task ExportThenImport_IntoAFreshAccount_GivesTheSameExpenses()
     {
         var owner = await app.RegisterUserAsync();
-        await AssertReportAsync(await ImportAsync(owner, Csv(
+        await TestExpenses.AssertImportReportAsync(await TestExpenses.ImportCsvAsync(owner, Csv(
             "2023-12-31,1250,JPY,Travel,\"Tokyo, Station\",\"said \"\"arigato\"\"\"",
             "2024-01-01,1.250,KWD,Shopping,Avenues Mall,\"line one\r\nline two\"",
             "2024-01-01,0.01,USD,Gifts,🎁 Gift Shop,thanks 🙏",
@@ -326,7 +326,7 @@ public sealed class ImportExportTests(OutlayAppFactory app, ITestOutputHelper ou
         var fresh = await app.RegisterUserAsync();
         var response = await fresh.Client.PostAsync("/api/v1/expenses/import", new ByteArrayContent(file) { Headers = { { "Content-Type", "text/csv" } } });
 
-        await AssertReportAsync(response, imported: 6, duplicates: 0);
+        await TestExpenses.AssertImportReportAsync(response, imported: 6, duplicates: 0);
         var before = (await ListAsync(owner)).Select(Comparable).Order().ToList();
         var after = (await ListAsync(fresh)).Select(Comparable).Order().ToList();
         Assert.Equal(6, after.Count);
@@ -341,7 +341,7 @@ public sealed class ImportExportTests(OutlayAppFactory app, ITestOutputHelper ou
     public async Task Export_WritesRfc4180CsvWithTheHeaderAndAnAttachmentName()
     {
         var user = await app.RegisterUserAsync();
-        await AssertReportAsync(await ImportAsync(user, Csv(
+        await TestExpenses.AssertImportReportAsync(await TestExpenses.ImportCsvAsync(user, Csv(
             "2024-03-05,7.5,USD,Food,\"Bar, \"\"The\"\" Pub\",\"two\nlines\"",
             "2024-03-01,3,USD,Food,Deli,",
             "2024-04-01,3,USD,Food,Later,")), imported: 3, duplicates: 0);
@@ -369,9 +369,9 @@ public sealed class ImportExportTests(OutlayAppFactory app, ITestOutputHelper ou
             "2024-10-02,6.00,USD,Food,🍕 Pizza 🇮🇹,\"multi\r\nline\nnote 👍\"\r\n" +
             "2024-10-03,7.00,USD,\"Food\",\"\"\"Quoted\"\"\",\"\"\r\n";
 
-        var response = await ImportAsync(user, csv);
+        var response = await TestExpenses.ImportCsvAsync(user, csv);
 
-        await AssertReportAsync(response, imported: 3, duplicates: 0);
+        await TestExpenses.AssertImportReportAsync(response, imported: 3, duplicates: 0);
         var expenses = await ListAsync(user);
         var smith = expenses.Single(e => e.OccurredOn == "2024-10-01");
         Assert.Equal(("Smith, Jones & Co", "she said \"hi\""), (smith.Merchant, smith.Note));
@@ -386,12 +386,12 @@ public sealed class ImportExportTests(OutlayAppFactory app, ITestOutputHelper ou
     {
         var user = await app.RegisterUserAsync();
 
-        var bad = await ImportAsync(user, Csv("2024-11-01,1250.5,JPY,Food,Ramen,", "2024-11-01,1.2345,KWD,Food,Shawarma,"));
-        var good = await ImportAsync(user, Csv("2024-11-01,1250,JPY,Food,Ramen,", "2024-11-01,1.25,KWD,Food,Shawarma,", "2024-11-02,0.001,KWD,Food,Gum,"));
+        var bad = await TestExpenses.ImportCsvAsync(user, Csv("2024-11-01,1250.5,JPY,Food,Ramen,", "2024-11-01,1.2345,KWD,Food,Shawarma,"));
+        var good = await TestExpenses.ImportCsvAsync(user, Csv("2024-11-01,1250,JPY,Food,Ramen,", "2024-11-01,1.25,KWD,Food,Shawarma,", "2024-11-02,0.001,KWD,Food,Gum,"));
 
         var problem = await bad.AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
         Assert.Equal(new[] { 2, 3 }, problem.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("line").GetInt32()).Order());
-        await AssertReportAsync(good, imported: 3, duplicates: 0);
+        await TestExpenses.AssertImportReportAsync(good, imported: 3, duplicates: 0);
         var exported = await (await user.Client.GetAsync("/api/v1/expenses/export")).Content.ReadAsStringAsync();
         Assert.Contains("2024-11-01,1250,JPY,Food,Ramen,\r\n", exported, StringComparison.Ordinal);
         Assert.Contains("2024-11-01,1.250,KWD,Food,Shawarma,\r\n", exported, StringComparison.Ordinal);
@@ -416,15 +416,15 @@ public sealed class ImportExportTests(OutlayAppFactory app, ITestOutputHelper ou
         }
 
         var stopwatch = Stopwatch.StartNew();
-        var response = await ImportAsync(user, csv.ToString());
+        var response = await TestExpenses.ImportCsvAsync(user, csv.ToString());
         var importTime = stopwatch.Elapsed;
         stopwatch.Restart();
-        var dryRun = await ImportAsync(user, csv.ToString(), dryRun: true);
+        var dryRun = await TestExpenses.ImportCsvAsync(user, csv.ToString(), dryRun: true);
         var dryRunTime = stopwatch.Elapsed;
 
         output.WriteLine($"Imported 100,000 rows ({csv.Length / 1024} KiB) on {(TestEnvironment.UsesPostgres ? "PostgreSQL" : "SQLite")} in {importTime.TotalSeconds:F1} s; dry-run re-import {dryRunTime.TotalSeconds:F1} s.");
-        await AssertReportAsync(response, imported: 100_000, duplicates: 0);
-        await AssertReportAsync(dryRun, imported: 0, duplicates: 100_000);
+        await TestExpenses.AssertImportReportAsync(response, imported: 100_000, duplicates: 0);
+        await TestExpenses.AssertImportReportAsync(dryRun, imported: 0, duplicates: 100_000);
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OutlayDbContext>();
         var saved = await db.Expenses.Where(e => e.UserId == user.Id).Select(e => e.Amount).ToListAsync();
@@ -438,8 +438,8 @@ public sealed class ImportExportTests(OutlayAppFactory app, ITestOutputHelper ou
     {
         var owner = await app.RegisterUserAsync();
         var stranger = await app.RegisterUserAsync();
-        await AssertReportAsync(await ImportAsync(owner, Csv("2024-12-01,10.00,USD,Food,Owner Shop,secret")), imported: 1, duplicates: 0);
-        await AssertReportAsync(await ImportAsync(stranger, Csv("2024-12-01,20.00,USD,Food,Stranger Shop,")), imported: 1, duplicates: 0);
+        await TestExpenses.AssertImportReportAsync(await TestExpenses.ImportCsvAsync(owner, Csv("2024-12-01,10.00,USD,Food,Owner Shop,secret")), imported: 1, duplicates: 0);
+        await TestExpenses.AssertImportReportAsync(await TestExpenses.ImportCsvAsync(stranger, Csv("2024-12-01,20.00,USD,Food,Stranger Shop,")), imported: 1, duplicates: 0);
 
         var exported = await (await stranger.Client.GetAsync("/api/v1/expenses/export?format=csv")).Content.ReadAsStringAsync();
 
@@ -450,7 +450,7 @@ public sealed class ImportExportTests(OutlayAppFactory app, ITestOutputHelper ou
     public async Task Export_LeavesOutDeletedExpenses()
     {
         var user = await app.RegisterUserAsync();
-        await AssertReportAsync(await ImportAsync(user, Csv("2024-12-01,10.00,USD,Food,Kept,", "2024-12-02,11.00,USD,Food,Deleted,")), imported: 2, duplicates: 0);
+        await TestExpenses.AssertImportReportAsync(await TestExpenses.ImportCsvAsync(user, Csv("2024-12-01,10.00,USD,Food,Kept,", "2024-12-02,11.00,USD,Food,Deleted,")), imported: 2, duplicates: 0);
         var deleted = (await ListAsync(user)).Single(e => e.Merchant == "Deleted");
         await user.Client.DeleteAsync($"/api/v1/expenses/{deleted.Id}");
 
@@ -487,19 +487,6 @@ public sealed class ImportExportTests(OutlayAppFactory app, ITestOutputHelper ou
     private static string Csv(params string[] rows) => string.Concat(new[] { Header }.Concat(rows).Select(r => r + "\r\n"));
 
     private static List<string> SortedLines(string csv) => [.. csv.Split("\r\n").Order(StringComparer.Ordinal)];
-
-    private static Task<HttpResponseMessage> ImportAsync(TestUser user, string csv, bool dryRun = false) =>
-        user.Client.PostAsync($"/api/v1/expenses/import{(dryRun ? "?dryRun=true" : string.Empty)}", new StringContent(csv, Encoding.UTF8, "text/csv"));
-
-    private static async Task AssertReportAsync(HttpResponseMessage response, int imported, int duplicates)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {body}");
-        var report = JsonDocument.Parse(body).RootElement;
-        Assert.Equal(imported, report.GetProperty("imported").GetInt32());
-        Assert.Equal(duplicates, report.GetProperty("duplicates").GetInt32());
-        Assert.Empty(report.GetProperty("errors").EnumerateArray());
-    }
 
     private static async Task<Guid> EnsureCategoryAsync(TestUser user, string name)
     {

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 using System.Text.Json;
 
 namespace Outlay.Api.IntegrationTests.Infrastructure;
@@ -47,6 +48,18 @@ public static class TestExpenses
         }
         while (cursor is not null);
         return all;
+    }
+
+    public static Task<HttpResponseMessage> ImportCsvAsync(TestUser user, string csv, bool dryRun = false) =>
+        user.Client.PostAsync($"/api/v1/expenses/import{(dryRun ? "?dryRun=true" : string.Empty)}", new StringContent(csv, Encoding.UTF8, "text/csv"));
+
+    /// <summary>Asserts a 200 import report with these counts (the body is in the message when it is not one).</summary>
+    public static async Task AssertImportReportAsync(HttpResponseMessage response, int imported, int duplicates)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {body}");
+        var report = JsonDocument.Parse(body).RootElement;
+        Assert.Equal((imported, duplicates), (report.GetProperty("imported").GetInt32(), report.GetProperty("duplicates").GetInt32()));
     }
 }
 

@@ -163,10 +163,10 @@ public sealed class SpendingRollupTests(OutlayAppFactory app) : IClassFixture<Ou
             $"row {i}")).ToList();
         var csv = Csv(rows);
 
-        await AssertImportedAsync(await ImportAsync(user, csv, dryRun: true), imported: 250, duplicates: 0);
+        await TestExpenses.AssertImportReportAsync(await TestExpenses.ImportCsvAsync(user, csv, dryRun: true), imported: 250, duplicates: 0);
         await AssertRollupsMatchAsync([existing], user);
-        await AssertImportedAsync(await ImportAsync(user, csv), imported: 250, duplicates: 0);
-        await AssertImportedAsync(await ImportAsync(user, csv), imported: 0, duplicates: 250);
+        await TestExpenses.AssertImportReportAsync(await TestExpenses.ImportCsvAsync(user, csv), imported: 250, duplicates: 0);
+        await TestExpenses.AssertImportReportAsync(await TestExpenses.ImportCsvAsync(user, csv), imported: 0, duplicates: 250);
 
         var categories = await user.CategoriesAsync();
         var imported = rows.Select(r => new Spent(Guid.Empty, user.Id, r.Day, categories[r.Category], r.Currency, r.Amount, r.Merchant));
@@ -433,7 +433,7 @@ public sealed class SpendingRollupTests(OutlayAppFactory app) : IClassFixture<Ou
                 return new ImportedRow(RandomDay(random), currency, decimal.Parse(RandomAmount(random, currency), CultureInfo.InvariantCulture),
                     writer.Categories.Keys.ElementAt(random.Next(writer.Categories.Count)), RandomMerchant(random), $"import {step}.{i}");
             }).ToList();
-            await AssertImportedAsync(await ImportAsync(user, Csv(rows)), imported: rows.Count, duplicates: 0);
+            await TestExpenses.AssertImportReportAsync(await TestExpenses.ImportCsvAsync(user, Csv(rows)), imported: rows.Count, duplicates: 0);
             var imported = await app.InDatabaseAsync(db => db.Expenses.AsNoTracking()
                 .Where(e => e.UserId == user.Id && e.Source == ExpenseSource.Import)
                 .Select(e => new Spent(e.Id, e.UserId, e.OccurredOn, e.CategoryId, e.Currency, e.Amount, e.Merchant, false))
@@ -593,17 +593,6 @@ public sealed class SpendingRollupTests(OutlayAppFactory app) : IClassFixture<Ou
         }
 
         return csv.ToString();
-    }
-
-    private static Task<HttpResponseMessage> ImportAsync(TestUser user, string csv, bool dryRun = false) =>
-        user.Client.PostAsync($"/api/v1/expenses/import{(dryRun ? "?dryRun=true" : string.Empty)}", new StringContent(csv, Encoding.UTF8, "text/csv"));
-
-    private static async Task AssertImportedAsync(HttpResponseMessage response, int imported, int duplicates)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {text}");
-        var report = JsonDocument.Parse(text).RootElement;
-        Assert.Equal((imported, duplicates), (report.GetProperty("imported").GetInt32(), report.GetProperty("duplicates").GetInt32()));
     }
 
     /// <summary>Moves the deletion of these expenses back past the restore window, as if a month had gone by.</summary>
