@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Hybrid;
@@ -9,6 +10,8 @@ using Outlay.Api.Reports.Rollups;
 
 namespace Outlay.Api.Reports;
 
+// Sealed and immutable: HybridCache hands the cached instance out again instead of deserialising a copy per hit.
+[ImmutableObject(true)]
 public sealed record TrendResponse(string Currency, IReadOnlyList<TrendPoint> Points);
 
 public sealed record TrendPoint(DateOnly Start, DateOnly End, string Label, decimal Total, IReadOnlyDictionary<string, decimal> ByCategory);

@@ -1,7 +1,10 @@
+using System.ComponentModel;
 using Outlay.Api.Expenses;
 
 namespace Outlay.Api.Reports;
 
+// Sealed and immutable: HybridCache hands the cached instance out again instead of deserialising a copy per hit.
+[ImmutableObject(true)]
 public sealed record SummaryResponse(
     PeriodResponse Period,
     string Currency,
