@@ -8,9 +8,12 @@ namespace Outlay.Api.Sms;
 public static class GetSmsSettings
 {
     public static async Task<SmsSettingsResponse> HandleAsync(
-        CurrentUser me, OutlayDbContext db, IOptions<SmsOptions> options, CancellationToken cancellationToken) =>
-        await db.SmsSettings.AsNoTracking().Where(s => s.UserId == me.Id)
-            .Select(s => new SmsSettingsResponse(s.IsEnabled, s.ConsentedAt, s.KeepMessageBodies))
-            .SingleOrDefaultAsync(cancellationToken)
-        ?? new SmsSettingsResponse(false, null, options.Value.KeepMessageBodiesByDefault);
+        CurrentUser me, OutlayDbContext db, IOptions<SmsOptions> options, CancellationToken cancellationToken)
+    {
+        var deletesBodiesOnDisable = options.Value.DeleteBodiesOnDisable;
+        return await db.SmsSettings.AsNoTracking().Where(s => s.UserId == me.Id)
+                .Select(s => new SmsSettingsResponse(s.IsEnabled, s.ConsentedAt, s.KeepMessageBodies, deletesBodiesOnDisable))
+                .SingleOrDefaultAsync(cancellationToken)
+            ?? new SmsSettingsResponse(false, null, options.Value.KeepMessageBodiesByDefault, deletesBodiesOnDisable);
+    }
 }

@@ -17,13 +17,17 @@ public static class SmsEndpoints
         settings.MapGet("/", GetSmsSettings.HandleAsync).WithName("GetSmsSettings")
             .WithSummary("Whether SMS ingestion is on, since when, and whether message bodies are kept (encrypted).");
         settings.MapPut("/", UpdateSmsSettings.HandleAsync).WithName("UpdateSmsSettings")
-            .WithSummary("Turn SMS ingestion on (records the consent time) or off (stops at once and deletes stored bodies).");
+            .WithSummary("Turn SMS ingestion on (records the consent time) or off (stops at once and, unless the operator keeps them, deletes stored bodies).");
 
         var tokens = api.MapGroup("/sms/tokens").WithTags("SMS").RequireAuthorization(Policies.User);
         tokens.MapPost("/", CreateSmsToken.HandleAsync).WithName("CreateSmsToken")
             .WithSummary("Create an ingest token for a forwarder app. The token is shown only in this answer.");
         tokens.MapGet("/", ListSmsTokens.HandleAsync).WithName("ListSmsTokens");
         tokens.MapDelete("/{id:guid}", DeleteSmsToken.HandleAsync).WithName("DeleteSmsToken");
+
+        var messages = api.MapGroup("/sms/messages").WithTags("SMS").RequireAuthorization(Policies.User);
+        messages.MapGet("/", ListSmsMessages.HandleAsync).WithName("ListSmsMessages")
+            .WithSummary("The SMS your forwarders posted, newest first: created, duplicate or ignored (with the reason), and the text while it is kept.");
 
         var sms = api.MapGroup("/sms").WithTags("SMS");
         sms.MapPost("/parse", ParseSms.HandleAsync).WithName("ParseSms").RequireAuthorization(Policies.User)

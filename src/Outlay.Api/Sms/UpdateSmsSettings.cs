@@ -57,6 +57,6 @@ public static class UpdateSmsSettings
         }
 
         SmsLog.ConsentChanged(logger, me.Id, enabled ? "on" : "off", deleted);
-        return SmsSettingsResponse.From(settings);
+        return SmsSettingsResponse.From(settings, options.Value);
     }
 }

@@ -56,9 +56,14 @@ export function SmsConsent({ settings, onChange }: { settings: SmsSettings; onCh
               onConfirm={() => save({ enabled: false })}
               onCancel={() => setConfirming(null)}
             >
-              <strong>Turn off SMS forwarding?</strong> Outlay refuses the next message at once and deletes the message
-              texts it has stored. The expenses already created stay, and so do your tokens, so you can turn it on again
-              later without changing your phone.
+              <strong>Turn off SMS forwarding?</strong> Outlay refuses the next message at once
+              {settings.deletesBodiesOnDisable
+                ? ' and deletes the message texts it has stored.'
+                : settings.keepMessageBodies
+                  ? '. This server keeps the message texts stored so far; to delete them, stop keeping message texts first.'
+                  : '.'}{' '}
+              The expenses already created stay, and so do your tokens, so you can turn it on again later without changing
+              your phone.
             </ConfirmForm>
           )}
           {confirming === 'stop-keeping' && (
@@ -128,8 +133,10 @@ function TurnOnForm({ settings, busy, onSubmit }: { settings: SmsSettings; busy:
           Message texts, tokens and phone numbers never go into the server’s logs.
         </li>
         <li>
-          You can turn it off at any time: that stops it at once and deletes the message texts stored so far. The
-          expenses already created stay.
+          {settings.deletesBodiesOnDisable
+            ? 'You can turn it off at any time: that stops it at once and deletes the message texts stored so far.'
+            : 'You can turn it off at any time: that stops it at once. This server keeps the message texts stored so far when you do; stop keeping message texts to delete them.'}{' '}
+          The expenses already created stay.
         </li>
       </ul>
       <div className="stack-tight">

@@ -6,7 +6,7 @@ import { api } from '../../api/client'
 import { authResult, fakeFetch, json, problem, type Call } from '../../test/fakeFetch'
 import { renderWithApp } from '../../test/render'
 import SmsForwardingPage from './SmsForwardingPage'
-import type { ParsedSms, SmsSettings, SmsToken } from './smsApi'
+import type { ParsedSms, SmsMessage, SmsSettings, SmsToken } from './smsApi'
 
 beforeEach(() => api.accept(authResult('t1')))
 afterEach(() => {
@@ -14,8 +14,8 @@ afterEach(() => {
   vi.unstubAllGlobals()
 })
 
-const off: SmsSettings = { enabled: false, consentedAt: null, keepMessageBodies: true }
-const on: SmsSettings = { enabled: true, consentedAt: '2026-11-14T09:00:00+00:00', keepMessageBodies: true }
+const off: SmsSettings = { enabled: false, consentedAt: null, keepMessageBodies: true, deletesBodiesOnDisable: true }
+const on: SmsSettings = { enabled: true, consentedAt: '2026-11-14T09:00:00+00:00', keepMessageBodies: true, deletesBodiesOnDisable: true }
 const pixel: SmsToken = { id: 'k1', name: 'Pixel 9', createdAt: '2026-11-14T09:01:00+00:00', lastUsedAt: null }
 const secret = 'osms_5mC1qWm1cT0kENthatIsFortyThreeCharsLong123'
 
@@ -24,6 +24,7 @@ const routes = {
   'GET /api/v1/me': json({ id: 'u1', currency: 'USD' }),
   'GET /api/v1/me/sms-settings': json(off),
   'GET /api/v1/sms/tokens': json([] as SmsToken[]),
+  'GET /api/v1/sms/messages': json({ items: [] as SmsMessage[], nextCursor: null }),
 }
 
 const bodyOf = (call: Call): unknown => JSON.parse(call.body ?? 'null')
@@ -84,6 +85,25 @@ describe('SmsForwardingPage consent', () => {
     expect(await screen.findByRole('form', { name: 'Turn on SMS forwarding' })).toBeInTheDocument()
     expect(within(region('Forwarding')).getByRole('status')).toHaveTextContent('SMS forwarding is off.')
     expect(bodyOf(fake.callsTo('PUT /api/v1/me/sms-settings')[0])).toEqual({ enabled: false })
+  })
+
+  it('does not promise to delete the texts when the server keeps them', async () => {
+    const keeps = { ...on, deletesBodiesOnDisable: false }
+    vi.stubGlobal(
+      'fetch',
+      fakeFetch({ ...routes, 'GET /api/v1/me/sms-settings': json(keeps), 'PUT /api/v1/me/sms-settings': json({ ...keeps, enabled: false }) }).fetch,
+    )
+    renderPage()
+
+    await userEvent.click(await screen.findByRole('button', { name: 'Turn off SMS forwarding' }))
+    const confirm = screen.getByRole('form', { name: 'Turn off SMS forwarding' })
+    expect(confirm).toHaveTextContent('refuses the next message at once. This server keeps the message texts stored so far')
+    expect(confirm).not.toHaveTextContent('deletes the message texts')
+    await userEvent.click(within(confirm).getByRole('button', { name: 'Turn off' }))
+
+    const form = await screen.findByRole('form', { name: 'Turn on SMS forwarding' })
+    expect(form).toHaveTextContent('This server keeps the message texts stored so far when you do')
+    expect(form).not.toHaveTextContent('deletes the message texts')
   })
 
   it('shows a refused change as a problem and keeps the state it had', async () => {
@@ -301,5 +321,92 @@ describe('SmsForwardingPage try a message', () => {
 
     expect(within(tryIt).getByText('Enter the text of an SMS.')).toBeInTheDocument()
     expect(fake.callsTo('POST /api/v1/sms/parse')).toHaveLength(0)
+  })
+})
+
+describe('SmsForwardingPage recent messages', () => {
+  const created: SmsMessage = {
+    id: 'm3',
+    sender: 'VM-KESTRL',
+    receivedAt: '2026-11-15T12:00:00Z',
+    status: 'created',
+    reason: null,
+    expenseId: 'e1',
+    body: 'Rs.1,249.00 spent on your Kestrel Bank Credit Card XX4821 at SWIGGY.',
+  }
+  const duplicate: SmsMessage = { ...created, id: 'm2', sender: 'PAYAPP', receivedAt: '2026-11-15T11:00:00Z', status: 'duplicate', body: null }
+  const otp: SmsMessage = {
+    id: 'm1',
+    sender: 'VM-KESTRL',
+    receivedAt: '2026-11-15T10:00:00Z',
+    status: 'ignored',
+    reason: 'otp',
+    expenseId: null,
+    body: null,
+  }
+
+  it('lists what became of each message, newest first, and pages to older ones', async () => {
+    const fake = fakeFetch({
+      ...routes,
+      'GET /api/v1/me/sms-settings': json(on),
+      'GET /api/v1/sms/messages': (call) =>
+        call.url.includes('cursor=c1') ? json({ items: [otp], nextCursor: null }) : json({ items: [created, duplicate], nextCursor: 'c1' }),
+    })
+    vi.stubGlobal('fetch', fake.fetch)
+    renderPage()
+
+    const recent = region('Recent messages')
+    const list = await within(recent).findByRole('list', { name: 'Messages received' })
+    let items = within(list).getAllByRole('listitem')
+    expect(items).toHaveLength(2)
+    expect(items[0]).toHaveTextContent('Recorded From VM-KESTRL')
+    expect(items[0]).toHaveTextContent('Recorded as an expense.')
+    expect(items[0]).toHaveTextContent('at SWIGGY.')
+    expect(within(items[0]).getByRole('link', { name: 'See it in Expenses' })).toHaveAttribute('href', '/expenses')
+    expect(items[1]).toHaveTextContent('Duplicate From PAYAPP')
+    expect(items[1]).toHaveTextContent('Already recorded from another message')
+    expect(items[1]).not.toHaveTextContent('SWIGGY')
+
+    await userEvent.click(within(recent).getByRole('button', { name: 'Show older messages' }))
+
+    expect(await within(list).findByText(/Not recorded: a one-time password\./)).toBeInTheDocument()
+    items = within(list).getAllByRole('listitem')
+    expect(items).toHaveLength(3)
+    expect(items[2]).toHaveTextContent('Ignored')
+    expect(within(items[2]).queryByRole('link')).not.toBeInTheDocument()
+    expect(within(recent).queryByRole('button', { name: 'Show older messages' })).not.toBeInTheDocument()
+    expect(fake.callsTo('GET /api/v1/sms/messages').map((c) => c.url)).toEqual([
+      '/api/v1/sms/messages?limit=20',
+      '/api/v1/sms/messages?cursor=c1&limit=20',
+    ])
+  })
+
+  it('loads the messages again once their texts are deleted', async () => {
+    vi.stubGlobal(
+      'fetch',
+      fakeFetch({
+        ...routes,
+        'GET /api/v1/me/sms-settings': json(on),
+        'PUT /api/v1/me/sms-settings': json({ ...on, keepMessageBodies: false }),
+        'GET /api/v1/sms/messages': [json({ items: [created], nextCursor: null }), json({ items: [{ ...created, body: null }], nextCursor: null })],
+      }).fetch,
+    )
+    renderPage()
+
+    const recent = region('Recent messages')
+    expect(await within(recent).findByText(/at SWIGGY/)).toBeInTheDocument()
+    await userEvent.click(screen.getByRole('button', { name: 'Stop keeping message texts' }))
+    await userEvent.click(within(screen.getByRole('form', { name: 'Stop keeping message texts' })).getByRole('button', { name: 'Stop keeping texts' }))
+
+    expect(await screen.findByText(/Message texts are not kept/)).toBeInTheDocument()
+    expect(await within(recent).findByText('Recorded as an expense.', { exact: false })).toBeInTheDocument()
+    expect(within(recent).queryByText(/at SWIGGY/)).not.toBeInTheDocument()
+  })
+
+  it('says when nothing has arrived yet', async () => {
+    vi.stubGlobal('fetch', fakeFetch({ ...routes, 'GET /api/v1/me/sms-settings': json(on) }).fetch)
+    renderPage()
+
+    expect(await within(region('Recent messages')).findByText('No messages have arrived yet.')).toBeInTheDocument()
   })
 })

@@ -3,6 +3,7 @@ import { useApi } from '../../api/useApi'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { Loading } from '../../components/Loading'
 import { SmsConsent } from './SmsConsent'
+import { SmsRecentMessages } from './SmsRecentMessages'
 import { SmsSetupGuide } from './SmsSetupGuide'
 import { SmsTokens } from './SmsTokens'
 import { SmsTryMessage } from './SmsTryMessage'
@@ -30,6 +31,11 @@ export default function SmsForwardingPage() {
       <section className="card" aria-labelledby="sms-tokens-title">
         <h2 id="sms-tokens-title">Ingest tokens</h2>
         <SmsTokens forwardingOn={settings.data?.enabled} />
+      </section>
+      <section className="card" aria-labelledby="sms-messages-title">
+        <h2 id="sms-messages-title">Recent messages</h2>
+        {/* Loaded again after a settings change, which may have deleted the kept texts. */}
+        {settings.data && <SmsRecentMessages key={`${settings.data.enabled}/${settings.data.keepMessageBodies}`} />}
       </section>
       <section className="card" aria-labelledby="sms-guide-title">
         <h2 id="sms-guide-title">Set up your phone</h2>

@@ -1,4 +1,5 @@
 import { api } from '../../api/client'
+import type { Page } from '../expenses/expensesApi'
 
 export interface SmsSettings {
   enabled: boolean
@@ -6,6 +7,8 @@ export interface SmsSettings {
   consentedAt: string | null
   /** Whether the texts of transaction messages are kept (encrypted at rest). */
   keepMessageBodies: boolean
+  /** Whether turning forwarding off deletes the stored texts: the server's operator may have chosen to keep them. */
+  deletesBodiesOnDisable: boolean
 }
 
 export interface SmsToken {
@@ -39,6 +42,21 @@ export interface ParsedSms {
   ignoredReason: string | null
 }
 
+export type SmsMessageStatus = 'created' | 'duplicate' | 'ignored'
+
+/** One SMS a forwarder posted and what became of it; `body` only while its text is kept. */
+export interface SmsMessage {
+  id: string
+  sender: string | null
+  receivedAt: string
+  status: SmsMessageStatus
+  /** Why it was ignored (a code, see describeIgnoredReason). */
+  reason: string | null
+  /** The expense it created, or the one it repeats. */
+  expenseId: string | null
+  body: string | null
+}
+
 export const maxTokenNameLength = 64
 export const maxSenderLength = 64
 export const maxBodyLength = 2000
@@ -55,6 +73,9 @@ export const createSmsToken = (name: string) =>
 
 export const revokeSmsToken = (id: string) =>
   api.request<void>(`/api/v1/sms/tokens/${encodeURIComponent(id)}`, { method: 'DELETE' })
+
+export const listSmsMessages = (cursor: string | null, signal?: AbortSignal) =>
+  api.request<Page<SmsMessage>>('/api/v1/sms/messages', { query: { cursor, limit: 20 }, signal })
 
 export const parseSms = (message: { sender: string; body: string }) =>
   api
@@ -89,6 +110,9 @@ const ignoredReasons: Record<string, string> = {
   'not-financial': 'not about money',
   'not-a-transaction': 'nothing Outlay can record',
   unreadable: 'not readable in time; try again',
+  'unknown-currency': 'in a currency Outlay does not know',
+  'invalid-amount': 'an amount Outlay cannot record',
+  'no-category': 'no category to put it in',
 }
 
 /** The parser's reason for ignoring a message, in words (unknown codes are shown as they are). */
