@@ -6,22 +6,17 @@ namespace Outlay.Api.Auth;
 /// <summary>
 /// Sign-in attempts per account, whatever address they come from (a spread-out guessing attack).
 /// The built-in rate limiter partitions by request before the body is read, so this one is asked by
-/// the handler once it knows the email.
+/// the handler once it knows the email. Shared by all instances through Redis when it is configured.
 /// </summary>
-public sealed class AccountRateLimiter(IOptionsMonitor<AuthOptions> auth) : IDisposable
+public sealed class AccountRateLimiter(IOptionsMonitor<AuthOptions> auth, RateLimitPartitions partitions) : IDisposable
 {
     private readonly PartitionedRateLimiter<string> limiter = PartitionedRateLimiter.Create<string, string>(email =>
-        RateLimitPartition.GetFixedWindowLimiter(email, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = auth.CurrentValue.RateLimits.LoginPerAccountPerMinute,
-            Window = TimeSpan.FromMinutes(1),
-            QueueLimit = 0,
-        }));
+        partitions.PerMinute("login-account", email, auth.CurrentValue.RateLimits.LoginPerAccountPerMinute));
 
     /// <summary>Null when allowed, else how long to wait.</summary>
-    public TimeSpan? TryAcquire(string email)
+    public async Task<TimeSpan?> TryAcquireAsync(string email, CancellationToken cancellationToken)
     {
-        using var lease = limiter.AttemptAcquire(email);
+        using var lease = await limiter.AcquireAsync(email, cancellationToken: cancellationToken);
         if (lease.IsAcquired)
         {
             return null;

@@ -26,6 +26,7 @@ public static class AuthSetup
         services.AddSingleton<PasswordPolicy>();
         services.AddSingleton<LoginLockout>();
         services.AddSingleton<UserSecurityStamps>();
+        services.AddSingleton<RateLimitPartitions>();
         services.AddSingleton<AccountRateLimiter>();
         services.AddScoped<RefreshSessions>();
         services.AddScoped<SignInIssuer>();
@@ -49,13 +50,13 @@ public static class AuthSetup
         {
             limiter.OnRejected = RejectAsync;
             var limits = configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>()?.RateLimits ?? new RateLimitOptions();
-            limiter.AddPolicy(SignupLimit, context => PerClientAddress(context, limits.SignupPerMinute));
+            limiter.AddPolicy(SignupLimit, context => PerClientAddress(context, SignupLimit, limits.SignupPerMinute));
             // The sign-in limit is dynamic configuration (loginRateLimit): read per request, and part of the
             // partition key so a new limit starts new windows instead of being ignored by existing ones.
             limiter.AddPolicy(LoginLimit, context => PerClientAddress(
-                context, context.RequestServices.GetRequiredService<IOptionsMonitor<AuthOptions>>().CurrentValue.RateLimits.LoginPerMinute));
-            limiter.AddPolicy(RefreshLimit, context => PerClientAddress(context, limits.RefreshPerMinute));
-            limiter.AddPolicy(TokenLimit, context => PerClientAddress(context, limits.TokenPerMinute));
+                context, LoginLimit, context.RequestServices.GetRequiredService<IOptionsMonitor<AuthOptions>>().CurrentValue.RateLimits.LoginPerMinute));
+            limiter.AddPolicy(RefreshLimit, context => PerClientAddress(context, RefreshLimit, limits.RefreshPerMinute));
+            limiter.AddPolicy(TokenLimit, context => PerClientAddress(context, TokenLimit, limits.TokenPerMinute));
         });
         return services;
     }
@@ -73,10 +74,9 @@ public static class AuthSetup
         }
     }
 
-    private static RateLimitPartition<string> PerClientAddress(HttpContext context, int perMinute) =>
-        RateLimitPartition.GetFixedWindowLimiter(
-            $"{context.Connection.RemoteIpAddress?.ToString() ?? "unknown"}|{perMinute}",
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+    private static RateLimitPartition<string> PerClientAddress(HttpContext context, string policy, int perMinute) =>
+        context.RequestServices.GetRequiredService<RateLimitPartitions>()
+            .PerMinute(policy, context.Connection.RemoteIpAddress?.ToString() ?? "unknown", perMinute);
 
     private static async ValueTask RejectAsync(OnRejectedContext context, CancellationToken cancellationToken)
     {

@@ -53,7 +53,7 @@ public sealed partial class PasswordSignIn(
             return new PasswordSignInOutcome.BadCredentials();
         }
 
-        if (accountLimiter.TryAcquire(email) is { } wait)
+        if (await accountLimiter.TryAcquireAsync(email, cancellationToken) is { } wait)
         {
             return new PasswordSignInOutcome.Throttled(wait);
         }
