@@ -6,6 +6,7 @@ import { SignInPage } from '../features/auth/SignInPage'
 import { SignUpPage } from '../features/auth/SignUpPage'
 import { BudgetsPage } from '../features/budgets/BudgetsPage'
 import { CategoriesPage } from '../features/categories/CategoriesPage'
+import { ExpenseDetailPage } from '../features/expenses/ExpenseDetailPage'
 import { ExpensesPage } from '../features/expenses/ExpensesPage'
 import { HomePage } from '../features/home/HomePage'
 import { SettingsPage } from '../features/settings/SettingsPage'
@@ -41,6 +42,7 @@ export function AppRoutes() {
         <Route path="sign-in" element={<SignInPage />} />
         <Route path="sign-up" element={<SignUpPage />} />
         <Route path="expenses" element={<Signed><ExpensesPage /></Signed>} />
+        <Route path="expenses/:id" element={<Signed><ExpenseDetailPage /></Signed>} />
         <Route path="categories" element={<Signed><CategoriesPage /></Signed>} />
         <Route path="reports" element={<Signed><ReportsPage /></Signed>} />
         <Route path="budgets" element={<Signed><BudgetsPage /></Signed>} />

@@ -54,6 +54,7 @@ describe('ExpensesPage', () => {
     renderWithApp(<ExpensesPage />, { route: '/expenses' })
 
     expect(await screen.findByText('Shop 2')).toBeInTheDocument()
+    expect(screen.getByRole('link', { name: 'Shop 2, $2.50' })).toHaveAttribute('href', '/expenses/e2')
     await userEvent.click(screen.getByRole('button', { name: 'Load more' }))
 
     expect(await screen.findByText('Shop 3')).toBeInTheDocument()

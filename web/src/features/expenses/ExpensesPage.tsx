@@ -1,5 +1,5 @@
 import { useEffect, useEffectEvent, useMemo, useRef, useState } from 'react'
-import { useSearchParams } from 'react-router'
+import { Link, useSearchParams } from 'react-router'
 import { formatDay } from '../../api/dates'
 import { describeError } from '../../api/errors'
 import { formatMoney } from '../../api/money'
@@ -193,7 +193,11 @@ function ExpenseRow({
   return (
     <li className="expense">
       <div className="expense-main">
-        <div className="expense-title">{title}</div>
+        <div className="expense-title">
+          <Link to={`/expenses/${encodeURIComponent(expense.id)}`} aria-label={`${title}, ${amount}`}>
+            {title}
+          </Link>
+        </div>
         <div className="expense-meta">
           <span>
             <Swatch color={category?.color} />

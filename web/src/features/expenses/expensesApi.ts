@@ -60,6 +60,12 @@ const one = (id: string) => `${base}/${encodeURIComponent(id)}`
 export const listExpenses = (filters: ExpenseFilters, cursor: string | null, signal?: AbortSignal) =>
   api.request<Page<Expense>>(base, { query: { ...filters, cursor, limit: 50 }, signal })
 
+/** One expense with its ETag, to send back as If-Match when saving. Another user's id is a 404. */
+export async function getExpense(id: string, signal?: AbortSignal): Promise<{ expense: Expense; etag: string | null }> {
+  const { data, headers } = await api.requestWithHeaders<Expense>(one(id), { signal })
+  return { expense: data, etag: headers.get('ETag') }
+}
+
 export const createExpense = (input: ExpenseInput, idempotencyKey: string) =>
   api.request<Expense>(base, { method: 'POST', json: input, headers: { 'Idempotency-Key': idempotencyKey } })
 

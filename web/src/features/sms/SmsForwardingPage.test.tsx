@@ -362,7 +362,7 @@ describe('SmsForwardingPage recent messages', () => {
     expect(items[0]).toHaveTextContent('Recorded From VM-KESTRL')
     expect(items[0]).toHaveTextContent('Recorded as an expense.')
     expect(items[0]).toHaveTextContent('at SWIGGY.')
-    expect(within(items[0]).getByRole('link', { name: 'See it in Expenses' })).toHaveAttribute('href', '/expenses')
+    expect(within(items[0]).getByRole('link', { name: 'See it in Expenses' })).toHaveAttribute('href', '/expenses/e1')
     expect(items[1]).toHaveTextContent('Duplicate From PAYAPP')
     expect(items[1]).toHaveTextContent('Already recorded from another message')
     expect(items[1]).not.toHaveTextContent('SWIGGY')

@@ -79,8 +79,9 @@ function MessageItem({ message }: { message: SmsMessage }) {
 }
 
 function Outcome({ message }: { message: SmsMessage }) {
-  // The web app has no page for a single expense yet: the link goes to the list, where SMS expenses are marked.
-  const expenses = <Link to="/expenses">See it in Expenses</Link>
+  const expenses = message.expenseId ? (
+    <Link to={`/expenses/${encodeURIComponent(message.expenseId)}`}>See it in Expenses</Link>
+  ) : null
   switch (message.status) {
     case 'created':
       return message.expenseId ? <>Recorded as an expense. {expenses}</> : <>Recorded as an expense, since deleted for good.</>
