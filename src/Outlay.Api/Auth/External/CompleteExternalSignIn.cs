@@ -41,8 +41,7 @@ public static class CompleteExternalSignIn
             || principal.FindFirst(ExternalAuthSetup.ProviderClaim)?.Value != name
             || principal.FindFirst("sub")?.Value is not { Length: > 0 and <= ExternalLoginConfiguration.MaxSubjectLength } subject)
         {
-            return Refuse(logger, name, "no-pending-sign-in", StatusCodes.Status401Unauthorized,
-                "No sign-in with this provider is in progress.", "It may have taken longer than five minutes. Start again.");
+            return Refuse(logger, name, "no-pending-sign-in");
         }
 
         var link = await db.ExternalLogins.SingleOrDefaultAsync(l => l.Provider == name && l.Subject == subject, cancellationToken);
@@ -52,9 +51,7 @@ public static class CompleteExternalSignIn
         {
             if (VerifiedEmailOf(principal, providers.OptionsFor(name)) is not { } email)
             {
-                return Refuse(logger, name, "email-not-verified", StatusCodes.Status403Forbidden,
-                    "The provider did not confirm a verified email address.",
-                    "Verify your email address with the provider, or sign in another way.");
+                return Refuse(logger, name, "email-not-verified");
             }
 
             user = await db.Users.SingleOrDefaultAsync(u => u.Email == email, cancellationToken);
@@ -63,7 +60,7 @@ public static class CompleteExternalSignIn
             {
                 if (!auth.CurrentValue.SignupsEnabled)
                 {
-                    return Refuse(logger, name, "signups-closed", StatusCodes.Status403Forbidden, "Sign-ups are closed on this server.", null);
+                    return Refuse(logger, name, "signups-closed");
                 }
 
                 user = new User
@@ -83,7 +80,7 @@ public static class CompleteExternalSignIn
 
         if (user.IsDisabled)
         {
-            return Refuse(logger, name, "disabled", StatusCodes.Status403Forbidden, "This account is disabled.", null);
+            return Refuse(logger, name, "account-disabled");
         }
 
         user.LastLoginAt = clock.GetUtcNow();
@@ -94,8 +91,7 @@ public static class CompleteExternalSignIn
         catch (DbUpdateException exception) when (exception.IsUniqueViolation())
         {
             // The same person finished two sign-ins at once and the other one created the account or link first.
-            return Refuse(logger, name, "concurrent-sign-in", StatusCodes.Status409Conflict,
-                "This sign-in was completed at the same moment by another request.", "Sign in again.");
+            return Refuse(logger, name, "concurrent-sign-in");
         }
 
         var (_, refresh) = await issuer.SignInAsync(user, http.Request, cancellationToken);
@@ -129,9 +125,14 @@ public static class CompleteExternalSignIn
     private static string? DisplayNameOf(ClaimsPrincipal principal) =>
         principal.FindFirst("name")?.Value.Trim() is { Length: > 0 } name ? name[..Math.Min(name.Length, 100)] : null;
 
-    private static ProblemHttpResult Refuse(ILogger logger, string provider, string reason, int status, string title, string? detail)
+    /// <summary>
+    /// The browser arrives here by a top-level redirect from the provider, so a refusal sends it back to the web
+    /// app's sign-in page, which explains the code in words; a JSON problem would leave the person staring at it.
+    /// The code is one of a fixed set, never anything about the person.
+    /// </summary>
+    private static RedirectHttpResult Refuse(ILogger logger, string provider, string reason)
     {
         ExternalAuthLog.Refused(logger, provider, reason);
-        return TypedResults.Problem(statusCode: status, title: title, detail: detail);
+        return TypedResults.Redirect(ExternalAuthSetup.SignInErrorRedirect(reason));
     }
 }

@@ -21,12 +21,17 @@ public static class ExternalAuthSetup
     public const string TemporaryScheme = "outlay-external";
     public const string TemporaryCookieName = "outlay_external";
     public const string BasePath = "/api/v1/auth/external";
-    public const string FailureRedirect = "/signin?error=external";
 
     /// <summary>Which provider signed the temporary cookie; checked against the completion URL.</summary>
     public const string ProviderClaim = "outlay_provider";
 
     public const string EmailVerifiedClaim = "email_verified";
+
+    /// <summary>
+    /// Where a failed or refused sign-in sends the browser: the web app's sign-in page (route <c>/sign-in</c>),
+    /// with a short code it turns into a message.
+    /// </summary>
+    public static string SignInErrorRedirect(string code) => $"/sign-in?externalError={Uri.EscapeDataString(code)}";
 
     public static readonly TimeSpan TemporaryLifetime = TimeSpan.FromMinutes(5);
 
@@ -125,7 +130,7 @@ public static class ExternalAuthSetup
         {
             var logger = context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ExternalAuthSetup));
             ExternalAuthLog.CallbackFailed(logger, name, context.Failure);
-            context.Response.Redirect(FailureRedirect);
+            context.Response.Redirect(SignInErrorRedirect("provider-failed"));
             context.HandleResponse();
             return Task.CompletedTask;
         };

@@ -1,4 +1,5 @@
 using System.Net;
+using Outlay.Api.IntegrationTests.Infrastructure;
 
 namespace Outlay.Api.IntegrationTests.Auth.External;
 
@@ -25,5 +26,16 @@ public static class ExternalSignInSteps
         var backToUs = await app.Provider.AuthorizeAsync(start.Headers.Location!, user, deny);
         Assert.Equal("https://localhost", backToUs.GetLeftPart(UriPartial.Authority));
         return await browser.GetAsync(backToUs);
+    }
+
+    /// <summary>
+    /// A refusal is a browser navigation, so it must land on the web app's sign-in page with only a code in
+    /// the URL (nothing about the person), and must not have signed anyone in.
+    /// </summary>
+    public static void AssertRefusedWith(this HttpResponseMessage response, string code)
+    {
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal($"/sign-in?externalError={code}", response.Headers.Location?.OriginalString);
+        Assert.Null(response.RefreshSetCookie());
     }
 }

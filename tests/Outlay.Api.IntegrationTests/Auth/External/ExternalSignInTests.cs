@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
@@ -6,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Outlay.Api.Categories;
 using Outlay.Api.Data;
 using Outlay.Api.IntegrationTests.Infrastructure;
+using Outlay.Api.IntegrationTests.Settings;
 
 namespace Outlay.Api.IntegrationTests.Auth.External;
 
@@ -148,8 +150,7 @@ public sealed class ExternalSignInTests(ExternalAuthAppFactory app) : IClassFixt
 
         var complete = await app.SignInWithProviderAsync(browser, person);
 
-        await complete.AssertProblemAsync(HttpStatusCode.Forbidden);
-        Assert.Null(complete.RefreshSetCookie());
+        complete.AssertRefusedWith("email-not-verified");
         await AssertNoLinkAsync(person);
         await using var scope = app.Services.CreateAsyncScope();
         Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<OutlayDbContext>().Users.CountAsync(u => u.Email == existing.Email));
@@ -164,8 +165,9 @@ public sealed class ExternalSignInTests(ExternalAuthAppFactory app) : IClassFixt
         var trustedBrowser = app.CreateBrowser();
         var trusted = await app.SignInWithProviderAsync(trustedBrowser, person, "trusting");
 
-        await refused.AssertProblemAsync(HttpStatusCode.Forbidden);
+        refused.AssertRefusedWith("email-not-verified");
         Assert.Equal(HttpStatusCode.Redirect, trusted.StatusCode);
+        Assert.Equal("/", trusted.Headers.Location?.OriginalString);
         Assert.Equal(person.Email, (await RefreshAsync(trustedBrowser)).User.Email);
     }
 
@@ -176,8 +178,32 @@ public sealed class ExternalSignInTests(ExternalAuthAppFactory app) : IClassFixt
 
         var complete = await app.SignInWithProviderAsync(app.CreateBrowser(), person, "trusting");
 
-        await complete.AssertProblemAsync(HttpStatusCode.Forbidden);
+        complete.AssertRefusedWith("email-not-verified");
         await AssertNoLinkAsync(person);
+    }
+
+    [Fact]
+    public async Task SignIn_OfANewPersonWhenSignupsAreClosed_IsRefusedAndCreatesNothing()
+    {
+        var admin = await app.RegisterAdminAsync();
+        var person = FakeProviderUser.New();
+        HttpResponseMessage complete;
+        try
+        {
+            await admin.PatchOkAsync(new { signupsEnabled = false });
+
+            complete = await app.SignInWithProviderAsync(app.CreateBrowser(), person);
+        }
+        finally
+        {
+            var reset = await admin.Client.PatchAsync(SettingsSteps.Path, new StringContent("""{"signupsEnabled": null}""", Encoding.UTF8, "application/json"));
+            Assert.Equal(HttpStatusCode.OK, reset.StatusCode);
+        }
+
+        complete.AssertRefusedWith("signups-closed");
+        await AssertNoLinkAsync(person);
+        await using var scope = app.Services.CreateAsyncScope();
+        Assert.False(await scope.ServiceProvider.GetRequiredService<OutlayDbContext>().Users.AnyAsync(u => u.Email == person.Email));
     }
 
     [Fact]
@@ -192,8 +218,7 @@ public sealed class ExternalSignInTests(ExternalAuthAppFactory app) : IClassFixt
 
         var complete = await app.SignInWithProviderAsync(app.CreateBrowser(), person);
 
-        await complete.AssertProblemAsync(HttpStatusCode.Forbidden);
-        Assert.Null(complete.RefreshSetCookie());
+        complete.AssertRefusedWith("account-disabled");
     }
 
     [Fact]
@@ -201,8 +226,7 @@ public sealed class ExternalSignInTests(ExternalAuthAppFactory app) : IClassFixt
     {
         var callback = await app.ReturnFromProviderAsync(app.CreateBrowser(), FakeProviderUser.New(), deny: true);
 
-        Assert.Equal(HttpStatusCode.Redirect, callback.StatusCode);
-        Assert.Equal("/signin?error=external", callback.Headers.Location?.OriginalString);
+        callback.AssertRefusedWith("provider-failed");
     }
 
     [Fact]
@@ -214,22 +238,39 @@ public sealed class ExternalSignInTests(ExternalAuthAppFactory app) : IClassFixt
 
         var callback = await app.CreateBrowser().GetAsync(backToUs);
 
-        Assert.Equal(HttpStatusCode.Redirect, callback.StatusCode);
-        Assert.Equal("/signin?error=external", callback.Headers.Location?.OriginalString);
+        callback.AssertRefusedWith("provider-failed");
         Assert.Null(SetCookie(callback, "outlay_external="));
     }
 
     [Fact]
-    public async Task Complete_WithoutASignInInProgress_ReturnsUnauthorizedProblem()
+    public async Task Complete_WithoutASignInInProgress_RedirectsToTheSignInPage()
     {
         var response = await app.CreateBrowser().GetAsync("/api/v1/auth/external/test/complete");
 
-        await response.AssertProblemAsync(HttpStatusCode.Unauthorized);
-        Assert.Null(response.RefreshSetCookie());
+        response.AssertRefusedWith("no-pending-sign-in");
     }
 
     [Fact]
-    public async Task Complete_ForAnotherProviderThanTheOneSignedIn_ReturnsUnauthorizedProblem()
+    public async Task Complete_WithATamperedTemporaryCookie_RedirectsToTheSignInPage()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/auth/external/test/complete");
+        request.Headers.Add("Cookie", "outlay_external=CfDJ8not-a-real-ticket");
+
+        var response = await app.CreateBrowser().SendAsync(request);
+
+        response.AssertRefusedWith("no-pending-sign-in");
+    }
+
+    [Fact]
+    public async Task Complete_WhenTheProviderNameIsUnknown_StillReturnsNotFoundProblem()
+    {
+        var response = await app.CreateBrowser().GetAsync("/api/v1/auth/external/nope/complete");
+
+        await response.AssertProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Complete_ForAnotherProviderThanTheOneSignedIn_RedirectsToTheSignInPage()
     {
         var browser = app.CreateBrowser();
         var callback = await app.ReturnFromProviderAsync(browser, FakeProviderUser.New(), "trusting");
@@ -237,7 +278,7 @@ public sealed class ExternalSignInTests(ExternalAuthAppFactory app) : IClassFixt
 
         var response = await browser.GetAsync("/api/v1/auth/external/test/complete");
 
-        await response.AssertProblemAsync(HttpStatusCode.Unauthorized);
+        response.AssertRefusedWith("no-pending-sign-in");
     }
 
     private async Task<AuthBody> RefreshAsync(HttpClient browser)

@@ -1,10 +1,25 @@
 import { screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
+import { useLocation } from 'react-router'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { api } from '../../api/client'
 import { authResult, fakeFetch, json, problem } from '../../test/fakeFetch'
 import { renderWithApp } from '../../test/render'
 import { SignInPage } from './SignInPage'
+
+function SearchProbe() {
+  return <output data-testid="search">{useLocation().search}</output>
+}
+
+function signedOut() {
+  vi.stubGlobal(
+    'fetch',
+    fakeFetch({
+      'POST /api/v1/auth/refresh': problem(401, 'Unauthorized'),
+      'GET /api/v1/auth/providers': json([{ name: 'google', displayName: 'Google' }]),
+    }).fetch,
+  )
+}
 
 afterEach(() => {
   api.clear()
@@ -83,6 +98,51 @@ describe('SignInPage', () => {
 
     const link = await screen.findByRole('link', { name: 'Google' })
     expect(link).toHaveAttribute('href', '/api/v1/auth/external/google')
+  })
+
+  it.each([
+    ['account-disabled', 'This account is disabled.'],
+    ['email-not-verified', 'Your provider did not confirm your email address.'],
+    ['signups-closed', 'sign-ups are closed'],
+    ['no-pending-sign-in', 'took too long'],
+    ['concurrent-sign-in', 'Another sign-in finished at the same moment.'],
+    ['provider-failed', 'Sign-in with your provider did not complete.'],
+  ])('explains the external sign-in refusal %s, then takes the code out of the address', async (code, text) => {
+    signedOut()
+    renderWithApp(
+      <>
+        <SignInPage />
+        <SearchProbe />
+      </>,
+      { route: `/sign-in?externalError=${code}` },
+    )
+
+    expect(await screen.findByRole('alert')).toHaveTextContent(text)
+    await waitFor(() => expect(screen.getByTestId('search')).toHaveTextContent(/^$/))
+    expect(screen.getByRole('alert')).toHaveTextContent(text)
+    expect(screen.getByTestId('location')).toHaveTextContent(/^\/sign-in$/)
+  })
+
+  it.each(['something-new', 'constructor'])('explains an unknown external sign-in code %s in general words', async (code) => {
+    signedOut()
+    renderWithApp(
+      <>
+        <SignInPage />
+        <SearchProbe />
+      </>,
+      { route: `/sign-in?externalError=${code}&keep=1` },
+    )
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('Sign-in with your provider did not work.')
+    await waitFor(() => expect(screen.getByTestId('search')).toHaveTextContent(/^\?keep=1$/))
+  })
+
+  it('shows no external sign-in message without a code', async () => {
+    signedOut()
+    renderWithApp(<SignInPage />, { route: '/sign-in' })
+
+    await screen.findByRole('link', { name: 'Google' })
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument()
   })
 
   it('hides the provider section when the list cannot be loaded', async () => {

@@ -1,6 +1,7 @@
 import { Link, Navigate, useLocation } from 'react-router'
 import { useAuth } from '../../app/AuthProvider'
 import { ExternalProviders } from './ExternalProviders'
+import { ExternalSignInError } from './ExternalSignInError'
 import { SignInForm } from './SignInForm'
 
 export function SignInPage() {
@@ -16,6 +17,7 @@ export function SignInPage() {
           Your session has ended. Please sign in again.
         </p>
       )}
+      <ExternalSignInError />
       <SignInForm />
       <ExternalProviders />
       <p className="center">
