@@ -144,37 +144,15 @@ public sealed class RollupBackfillTests : IAsyncLifetime
     }
 
     /// <summary>What the roll-ups must hold: the GROUP BY of the live ones among these expenses.</summary>
-    private static Rows GroupByLive(IEnumerable<Expense> expenses)
-    {
-        var live = expenses.Where(e => e.DeletedAt is null).ToList();
-        return new Rows(
-            Sorted(live.GroupBy(e => (e.UserId, e.OccurredOn, e.CategoryId, e.Currency))
-                .Select(g => new DayRow(g.Key.UserId, g.Key.OccurredOn, g.Key.CategoryId, g.Key.Currency, g.Sum(e => e.Amount), g.Count()))),
-            Sorted(live.Where(e => e.Merchant is not null)
-                .GroupBy(e => (e.UserId, Month: new DateOnly(e.OccurredOn.Year, e.OccurredOn.Month, 1), e.Currency, Merchant: e.Merchant!))
-                .Select(g => new MonthRow(g.Key.UserId, g.Key.Month, g.Key.Currency, g.Key.Merchant, g.Sum(e => e.Amount), g.Count()))));
-    }
+    private static RollupRows GroupByLive(IEnumerable<Expense> expenses) => RollupRows.GroupBy(expenses
+        .Where(e => e.DeletedAt is null)
+        .Select(e => new CountedExpense(e.UserId, e.OccurredOn, e.CategoryId, e.Currency, e.Amount, e.Merchant)));
 
-    private async Task<Rows> RollupsAsync()
+    private async Task<RollupRows> RollupsAsync()
     {
         await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<OutlayDbContext>();
-        return new Rows(
-            Sorted((await db.DailySpending.AsNoTracking().ToListAsync()).Select(d => new DayRow(d.UserId, d.Day, d.CategoryId, d.Currency, d.Total, d.Count))),
-            Sorted((await db.MonthlyMerchantSpending.AsNoTracking().ToListAsync()).Select(m => new MonthRow(m.UserId, m.Month, m.Currency, m.Merchant, m.Total, m.Count))));
+        return await RollupRows.ReadAsync(scope.ServiceProvider.GetRequiredService<OutlayDbContext>());
     }
-
-    private static List<DayRow> Sorted(IEnumerable<DayRow> rows) =>
-        [.. rows.OrderBy(r => r.UserId).ThenBy(r => r.Day).ThenBy(r => r.CategoryId).ThenBy(r => r.Currency, StringComparer.Ordinal)];
-
-    private static List<MonthRow> Sorted(IEnumerable<MonthRow> rows) =>
-        [.. rows.OrderBy(r => r.UserId).ThenBy(r => r.Month).ThenBy(r => r.Currency, StringComparer.Ordinal).ThenBy(r => r.Merchant, StringComparer.Ordinal)];
-
-    private sealed record DayRow(Guid UserId, DateOnly Day, Guid CategoryId, string Currency, decimal Total, int Count);
-
-    private sealed record MonthRow(Guid UserId, DateOnly Month, string Currency, string Merchant, decimal Total, int Count);
-
-    private sealed record Rows(List<DayRow> Daily, List<MonthRow> Monthly);
 
     /// <summary>The app over a database it does not migrate on start-up, so a test can stop it at an older schema.</summary>
     private sealed class UnmigratedApp : OutlayAppFactory

@@ -604,20 +604,20 @@ public sealed class SpendingRollupTests(OutlayAppFactory app) : IClassFixture<Ou
             .ExecuteUpdateAsync(set => set.SetProperty(e => e.DeletedAt, longAgo)));
     }
 
-    private Task<Rollups> AssertRollupsMatchAsync(IEnumerable<Spent> known, params TestUser[] users) =>
+    private Task<RollupRows> AssertRollupsMatchAsync(IEnumerable<Spent> known, params TestUser[] users) =>
         AssertRollupsMatchAsync(known, string.Empty, users);
 
     /// <summary>
     /// Asserts that the expenses table holds the live expenses the test knows of (for these users), and that both
     /// roll-up tables hold exactly the GROUP BY of them. Returns the roll-ups.
     /// </summary>
-    private async Task<Rollups> AssertRollupsMatchAsync(IEnumerable<Spent> known, string context, TestUser[] users)
+    private async Task<RollupRows> AssertRollupsMatchAsync(IEnumerable<Spent> known, string context, TestUser[] users)
     {
         var userIds = users.Select(u => u.Id).ToList();
-        var expected = Rollups.GroupBy(known.Where(e => userIds.Contains(e.UserId)));
-        var inTable = Rollups.GroupBy(await app.InDatabaseAsync(db => db.Expenses.AsNoTracking()
+        var expected = RollupRows.GroupBy(known.Where(e => userIds.Contains(e.UserId) && !e.IsDeleted).Select(e => e.Counted));
+        var inTable = RollupRows.GroupBy(await app.InDatabaseAsync(db => db.Expenses.AsNoTracking()
             .Where(e => userIds.Contains(e.UserId))
-            .Select(e => new Spent(e.Id, e.UserId, e.OccurredOn, e.CategoryId, e.Currency, e.Amount, e.Merchant, false))
+            .Select(e => new CountedExpense(e.UserId, e.OccurredOn, e.CategoryId, e.Currency, e.Amount, e.Merchant))
             .ToListAsync()));
         var actual = await RollupsAsync(userIds);
 
@@ -659,11 +659,7 @@ public sealed class SpendingRollupTests(OutlayAppFactory app) : IClassFixture<Ou
         }
     }
 
-    private Task<Rollups> RollupsAsync(List<Guid> userIds) => app.InDatabaseAsync(async db => new Rollups(
-        Rollups.Sorted(await db.DailySpending.AsNoTracking().Where(d => userIds.Contains(d.UserId))
-            .Select(d => new DayRow(d.UserId, d.Day, d.CategoryId, d.Currency, d.Total, d.Count)).ToListAsync()),
-        Rollups.Sorted(await db.MonthlyMerchantSpending.AsNoTracking().Where(m => userIds.Contains(m.UserId))
-            .Select(m => new MonthRow(m.UserId, m.Month, m.Currency, m.Merchant, m.Total, m.Count)).ToListAsync())));
+    private Task<RollupRows> RollupsAsync(List<Guid> userIds) => app.InDatabaseAsync(db => RollupRows.ReadAsync(db, userIds));
 
     /// <summary>An expense as the test knows it: what the roll-ups group and sum by.</summary>
     private sealed record Spent(Guid Id, Guid UserId, DateOnly Day, Guid CategoryId, string Currency, decimal Amount, string? Merchant, bool IsDeleted = false)
@@ -671,31 +667,8 @@ public sealed class SpendingRollupTests(OutlayAppFactory app) : IClassFixture<Ou
         public static Spent From(Guid userId, TestExpense e) => new(
             e.Id, userId, DateOnly.ParseExact(e.OccurredOn, "yyyy-MM-dd", CultureInfo.InvariantCulture), e.CategoryId, e.Currency,
             decimal.Parse(e.Amount, CultureInfo.InvariantCulture), e.Merchant);
-    }
 
-    private sealed record DayRow(Guid UserId, DateOnly Day, Guid CategoryId, string Currency, decimal Total, int Count);
-
-    private sealed record MonthRow(Guid UserId, DateOnly Month, string Currency, string Merchant, decimal Total, int Count);
-
-    /// <summary>Both roll-up tables of some users in key order, as stored or as the GROUP BY of their live expenses gives them.</summary>
-    private sealed record Rollups(List<DayRow> Daily, List<MonthRow> Monthly)
-    {
-        public static Rollups GroupBy(IEnumerable<Spent> expenses)
-        {
-            var live = expenses.Where(e => !e.IsDeleted).ToList();
-            return new Rollups(
-                Sorted(live.GroupBy(e => (e.UserId, e.Day, e.CategoryId, e.Currency))
-                    .Select(g => new DayRow(g.Key.UserId, g.Key.Day, g.Key.CategoryId, g.Key.Currency, g.Sum(e => e.Amount), g.Count()))),
-                Sorted(live.Where(e => e.Merchant is not null)
-                    .GroupBy(e => (e.UserId, Month: new DateOnly(e.Day.Year, e.Day.Month, 1), e.Currency, Merchant: e.Merchant!))
-                    .Select(g => new MonthRow(g.Key.UserId, g.Key.Month, g.Key.Currency, g.Key.Merchant, g.Sum(e => e.Amount), g.Count()))));
-        }
-
-        public static List<DayRow> Sorted(IEnumerable<DayRow> rows) =>
-            [.. rows.OrderBy(r => r.UserId).ThenBy(r => r.Day).ThenBy(r => r.CategoryId).ThenBy(r => r.Currency, StringComparer.Ordinal)];
-
-        public static List<MonthRow> Sorted(IEnumerable<MonthRow> rows) =>
-            [.. rows.OrderBy(r => r.UserId).ThenBy(r => r.Month).ThenBy(r => r.Currency, StringComparer.Ordinal).ThenBy(r => r.Merchant, StringComparer.Ordinal)];
+        public CountedExpense Counted => new(UserId, Day, CategoryId, Currency, Amount, Merchant);
     }
 
     private sealed record ImportedRow(DateOnly Day, string Currency, decimal Amount, string Category, string? Merchant, string Note);
