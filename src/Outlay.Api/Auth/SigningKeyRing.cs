@@ -50,21 +50,28 @@ public sealed partial class SigningKeyRing
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             using var created = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+            // Written aside and moved into place, so an instance sharing the data folder never reads half a key.
+            var written = $"{path}.{Guid.NewGuid():N}.tmp";
             var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
             if (!OperatingSystem.IsWindows())
             {
                 options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
             }
 
+            using (var writer = new StreamWriter(written, options))
+            {
+                writer.Write(created.ExportPkcs8PrivateKeyPem());
+            }
+
             try
             {
-                using var writer = new StreamWriter(path, options);
-                writer.Write(created.ExportPkcs8PrivateKeyPem());
+                File.Move(written, path, overwrite: false);
                 LogGeneratedKey(logger, path);
             }
             catch (IOException) when (File.Exists(path))
             {
                 // Another instance sharing the data folder created it first; use theirs.
+                File.Delete(written);
             }
         }
 
