@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace Outlay.Api.IntegrationTests.Infrastructure;
@@ -15,6 +17,11 @@ public class OutlayAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public string DataPath { get; }
 
     public string? PostgresConnectionString { get; private set; }
+
+    /// <summary>Where this app's servers write their warnings and errors: the file of the test class that first used it.</summary>
+    public ServerLog Log => log ??= new ServerLog(TestEnvironment.ServerLogPathFor(TestClassName.FromCallers() ?? $"{GetType().Name}-{runId}"));
+
+    private ServerLog? log;
 
     public OutlayAppFactory()
     {
@@ -43,10 +50,19 @@ public class OutlayAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         }.ConnectionString;
     }
 
+    protected override IHostBuilder? CreateHostBuilder()
+    {
+        // Called on the test's own thread; the host itself is then configured on the entry point's thread.
+        _ = Log;
+        return base.CreateHostBuilder();
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        var hostName = $"{GetType().Name}-{runId}";
+        builder.ConfigureLogging(logging => logging.AddProvider(Log.CreateProvider(hostName)));
         builder.UseSetting("Outlay:DataPath", DataPath);
         // Suites sign up many users from one address: a cheap hash and generous limits, as an operator would set them.
         builder.UseSetting("Outlay:Auth:BcryptCost", "4");
@@ -84,7 +100,7 @@ public class OutlayAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         await DisposeAsync();
         if (PostgresConnectionString is not null)
         {
-            await DropDatabaseAsync(new NpgsqlConnectionStringBuilder(PostgresConnectionString).Database!);
+            await DropDatabaseAsync(PostgresConnectionString);
         }
 
         try
@@ -98,9 +114,15 @@ public class OutlayAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     // Cleanup must not fail a run whose tests passed: a busy server gets a few tries, then the database is left behind.
-    private static async Task DropDatabaseAsync(string database)
+    private static async Task DropDatabaseAsync(string connectionString)
     {
-        NpgsqlConnection.ClearAllPools();
+        // This database's pool only: clearing every pool would reach into the classes still running.
+        using (var pooled = new NpgsqlConnection(connectionString))
+        {
+            NpgsqlConnection.ClearPool(pooled);
+        }
+
+        var database = new NpgsqlConnectionStringBuilder(connectionString).Database!;
         for (var attempt = 1; ; attempt++)
         {
             try

@@ -16,4 +16,29 @@ public static class TestEnvironment
 
     /// <summary>A Redis configuration string, or null to use the in-process fallbacks.</summary>
     public static string? Redis => Environment.GetEnvironmentVariable("OUTLAY_TEST_REDIS") is { Length: > 0 } redis ? redis : null;
+
+    /// <summary>
+    /// The server log of a test class: under <c>OUTLAY_TEST_LOGS</c> when set (scripts/test.sh sets it per run),
+    /// otherwise <c>test-results/server-logs/&lt;database&gt;/</c> at the repository root.
+    /// </summary>
+    public static string ServerLogPathFor(string testClass)
+    {
+        var directory = Environment.GetEnvironmentVariable("OUTLAY_TEST_LOGS") is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(RepositoryRoot(), "test-results", "server-logs", UsesPostgres ? "postgres" : "sqlite");
+        return Path.Combine(directory, $"{testClass}.log");
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Outlay.slnx")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        return Path.GetTempPath();
+    }
 }

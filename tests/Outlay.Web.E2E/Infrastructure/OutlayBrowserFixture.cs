@@ -15,6 +15,10 @@ public sealed class OutlayBrowserFixture : IAsyncLifetime
     private IPlaywright? playwright;
     private IBrowser? browser;
 
+    // Playwright's expect timeout is process-wide: set once for the assembly, not by every class that starts.
+    // A cold first page load on a 2-core machine can take a few seconds; the default 5 s is tight.
+    static OutlayBrowserFixture() => SetDefaultExpectTimeout(10_000);
+
     public Account Admin { get; } = Account.New("Ada Admin");
 
     public Uri BaseAddress => Server.BaseAddress;
@@ -23,9 +27,6 @@ public sealed class OutlayBrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        // A cold first page load on a 2-core machine can take a few seconds; the default 5 s is tight.
-        SetDefaultExpectTimeout(10_000);
-
         var starting = OutlayServer.StartAsync();
         playwright = await Playwright.CreateAsync();
         browser = await playwright.Chromium.LaunchAsync(new()
@@ -85,7 +86,9 @@ public sealed class OutlayBrowserFixture : IAsyncLifetime
             contexts.Add(browserContext);
         }
 
-        return await browserContext.NewPageAsync();
+        var page = await browserContext.NewPageAsync();
+        await JourneyClock.PinAsync(page);
+        return page;
     }
 
     /// <summary>

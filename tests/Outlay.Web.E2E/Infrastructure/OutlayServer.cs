@@ -143,6 +143,18 @@ public sealed class OutlayServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Keeps what the server wrote (warnings and errors) under <c>OUTLAY_TEST_LOGS</c>, which scripts/test.sh sets.</summary>
+    private void SaveOutput()
+    {
+        if (Environment.GetEnvironmentVariable("OUTLAY_TEST_LOGS") is not { Length: > 0 } folder)
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, $"server-{BaseAddress.Port}.log"), Output);
+    }
+
     private static int FreeTcpPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -160,6 +172,7 @@ public sealed class OutlayServer : IAsyncDisposable
         }
 
         process.Dispose();
+        SaveOutput();
         try
         {
             Directory.Delete(dataPath, recursive: true);
