@@ -45,6 +45,7 @@ app.UseMiddleware<RequestIdMiddleware>();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseMiddleware<SecurityHeadersMiddleware>();
+app.UseOutlayHealthChecks();
 app.UseOutlayWebApp();
 app.UseRouting();
 app.UseMiddleware<RequestBodyLimitMiddleware>();
@@ -53,7 +54,6 @@ app.UseAuthorization();
 app.UseRateLimiter();
 app.UseMiddleware<IdempotencyMiddleware>();
 
-app.MapOutlayHealthChecks();
 app.MapPrometheusScrapingEndpoint("/metrics");
 app.MapOutlayOpenApi();
 app.MapJwks();

@@ -2,8 +2,10 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
+using Outlay.Api.Infrastructure;
 using Outlay.Api.Users;
 
 namespace Outlay.Api.Auth;
@@ -21,6 +23,8 @@ public static class AuthSetup
         services.AddOptions<JwtOptions>().BindConfiguration(JwtOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddHttpContextAccessor();
         services.AddSingleton<SigningKeyRing>();
+        services.AddHostedService<SigningKeyStartupCheck>();
+        services.AddHealthChecks().AddCheck<AuthenticationHealthCheck>("authentication", HealthStatus.Unhealthy, [HealthSetup.ReadyTag]);
         services.AddSingleton<TokenService>();
         services.AddSingleton<PasswordHasher>();
         services.AddSingleton<PasswordPolicy>();

@@ -37,11 +37,11 @@ public sealed partial class SigningKeyRing
         return jwk;
     }).ToList();
 
-    private static KeyPair Load(SigningKeyOptions options)
+    private static KeyPair Load(SigningKeyOptions options, int index)
     {
         var pem = options.Pem ?? (options.PemFile is { } file ? File.ReadAllText(file) : null)
-            ?? throw new InvalidOperationException("Each Outlay:Jwt:SigningKeys entry needs Pem or PemFile.");
-        return FromPem(pem, options.KeyId);
+            ?? throw new InvalidOperationException($"Outlay:Jwt:SigningKeys:{index} needs Pem or PemFile.");
+        return FromPem(pem, options.KeyId, $"Outlay:Jwt:SigningKeys:{index}");
     }
 
     private static KeyPair LoadOrCreateDevelopmentKey(string path, ILogger logger)
@@ -75,15 +75,32 @@ public sealed partial class SigningKeyRing
             }
         }
 
-        return FromPem(File.ReadAllText(path), keyId: null);
+        return FromPem(File.ReadAllText(path), keyId: null, $"{path} (delete it to generate a new development key)");
     }
 
-    private static KeyPair FromPem(string pem, string? keyId)
+    /// <summary>
+    /// The key's algorithm is whatever the PEM decodes as. It is never guessed from the text: the base64 body
+    /// of about one EC key in 1,200 spells "RSA" somewhere.
+    /// </summary>
+    private static KeyPair FromPem(string pem, string? keyId, string source)
     {
-        if (pem.Contains("RSA", StringComparison.Ordinal) || !TryEcdsa(pem, out var ecdsa))
+        if (!PemEncoding.TryFind(pem, out var fields) || !pem[fields.Label].EndsWith("PRIVATE KEY", StringComparison.Ordinal))
         {
-            var rsa = RSA.Create();
-            rsa.ImportFromPem(pem);
+            throw new InvalidOperationException($"The signing key {source} is not a PEM private key.");
+        }
+
+        if (TryImport(ECDsa.Create(), pem) is { } ecdsa)
+        {
+            var publicEcdsa = new ECDsaSecurityKey(ECDsa.Create(ecdsa.ExportParameters(includePrivateParameters: false)));
+            var kid = keyId ?? Base64UrlEncoder.Encode(publicEcdsa.ComputeJwkThumbprint());
+            publicEcdsa.KeyId = kid;
+            return new KeyPair(
+                new SigningCredentials(new ECDsaSecurityKey(ecdsa) { KeyId = kid }, SecurityAlgorithms.EcdsaSha256),
+                publicEcdsa);
+        }
+
+        if (TryImport(RSA.Create(), pem) is { } rsa)
+        {
             var publicRsa = new RsaSecurityKey(rsa.ExportParameters(includePrivateParameters: false));
             var id = keyId ?? Base64UrlEncoder.Encode(publicRsa.ComputeJwkThumbprint());
             publicRsa.KeyId = id;
@@ -92,31 +109,21 @@ public sealed partial class SigningKeyRing
                 publicRsa);
         }
 
-        var publicEcdsa = new ECDsaSecurityKey(ECDsa.Create(ecdsa.ExportParameters(includePrivateParameters: false)));
-        var kid = keyId ?? Base64UrlEncoder.Encode(publicEcdsa.ComputeJwkThumbprint());
-        publicEcdsa.KeyId = kid;
-        return new KeyPair(
-            new SigningCredentials(new ECDsaSecurityKey(ecdsa) { KeyId = kid }, SecurityAlgorithms.EcdsaSha256),
-            publicEcdsa);
+        throw new InvalidOperationException($"The signing key {source} is neither an EC nor an RSA private key.");
     }
 
-    private static bool TryEcdsa(string pem, out ECDsa ecdsa)
+    private static T? TryImport<T>(T algorithm, string pem)
+        where T : AsymmetricAlgorithm
     {
-        ecdsa = ECDsa.Create();
         try
         {
-            ecdsa.ImportFromPem(pem);
-            return true;
+            algorithm.ImportFromPem(pem);
+            return algorithm;
         }
-        catch (CryptographicException)
+        catch (Exception exception) when (exception is CryptographicException or ArgumentException)
         {
-            ecdsa.Dispose();
-            return false;
-        }
-        catch (ArgumentException)
-        {
-            ecdsa.Dispose();
-            return false;
+            algorithm.Dispose();
+            return null;
         }
     }
 

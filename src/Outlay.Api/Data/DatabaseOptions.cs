@@ -19,6 +19,14 @@ public sealed class DatabaseOptions : IValidatableObject
 
     public bool MigrateOnStartup { get; set; } = true;
 
+    /// <summary>How often a PostgreSQL command that failed transiently (a restart, a failover) is retried.</summary>
+    [Range(0, 20)]
+    public int MaxRetryCount { get; set; } = 4;
+
+    /// <summary>The longest pause between two retries; the pauses grow exponentially up to it.</summary>
+    [Range(1, 60)]
+    public int MaxRetryDelaySeconds { get; set; } = 5;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (Provider == DatabaseProvider.Postgres && string.IsNullOrWhiteSpace(ConnectionString))

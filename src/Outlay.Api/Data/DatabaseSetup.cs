@@ -19,7 +19,8 @@ public static class DatabaseSetup
         if (database.Provider == DatabaseProvider.Postgres)
         {
             services.AddDbContextPool<OutlayDbContext, PostgresOutlayDbContext>((provider, options) => options
-                .UseNpgsql(database.ConnectionString, npgsql => npgsql.EnableRetryOnFailure(maxRetryCount: 4, maxRetryDelay: TimeSpan.FromSeconds(5), errorCodesToAdd: null))
+                .UseNpgsql(database.ConnectionString, npgsql => npgsql.EnableRetryOnFailure(
+                    database.MaxRetryCount, TimeSpan.FromSeconds(database.MaxRetryDelaySeconds), errorCodesToAdd: null))
                 .UseSnakeCaseNamingConvention()
                 .AddInterceptors(provider.GetRequiredService<TimestampInterceptor>()));
         }

@@ -44,8 +44,10 @@ public sealed partial class ExpiredDeletionPurge(
             {
                 await PurgeOnceAsync(stoppingToken);
             }
-            catch (Exception exception) when (exception is DbUpdateException or System.Data.Common.DbException or InvalidOperationException)
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
+                // Whatever went wrong (the database restarting outlasts the retries), the next tick tries again:
+                // a background failure must never stop the instance.
                 LogFailed(logger, exception);
             }
         }

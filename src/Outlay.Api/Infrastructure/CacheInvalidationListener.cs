@@ -13,22 +13,41 @@ public sealed partial class CacheInvalidationListener(
     IConnectionMultiplexer redis, HybridCache cache, CacheInvalidator invalidator, IOptions<RedisOptions> options, ILogger<CacheInvalidationListener> logger)
     : BackgroundService
 {
+    private static readonly TimeSpan RetryInterval = TimeSpan.FromSeconds(5);
+
+    private bool subscribed;
+
+    /// <summary>
+    /// Subscribes before the server takes requests: an instance that cached a report before it heard of
+    /// removals would serve that report stale until it expires.
+    /// </summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        subscribed = await TrySubscribeAsync();
+        await base.StartAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var channel = CacheInvalidator.Channel(options.Value);
-        while (!stoppingToken.IsCancellationRequested)
+        while (!subscribed)
         {
-            try
-            {
-                // Once subscribed, the client re-subscribes by itself after a reconnect.
-                await redis.GetSubscriber().SubscribeAsync(channel, (_, value) => ApplyAsync(value).ConfigureAwait(false));
-                return;
-            }
-            catch (RedisException exception)
-            {
-                LogSubscribeFailed(logger, exception);
-                await Task.Delay(TimeSpan.FromSeconds(5), stoppingToken);
-            }
+            await Task.Delay(RetryInterval, stoppingToken);
+            subscribed = await TrySubscribeAsync();
+        }
+    }
+
+    private async Task<bool> TrySubscribeAsync()
+    {
+        try
+        {
+            // Once subscribed, the client re-subscribes by itself after a reconnect.
+            await redis.GetSubscriber().SubscribeAsync(CacheInvalidator.Channel(options.Value), (_, value) => ApplyAsync(value).ConfigureAwait(false));
+            return true;
+        }
+        catch (Exception exception) when (exception is RedisException or TimeoutException)
+        {
+            LogSubscribeFailed(logger, exception);
+            return false;
         }
     }
 
@@ -52,7 +71,7 @@ public sealed partial class CacheInvalidationListener(
                 await cache.RemoveByTagAsync(tag);
             }
         }
-        catch (Exception exception) when (exception is JsonException or RedisException)
+        catch (Exception exception) when (exception is JsonException or RedisException or TimeoutException)
         {
             LogFailed(logger, exception);
         }

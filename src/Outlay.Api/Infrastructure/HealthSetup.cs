@@ -14,12 +14,13 @@ public static class HealthSetup
         return services;
     }
 
-    public static void MapOutlayHealthChecks(this IEndpointRouteBuilder app)
-    {
-        var health = app.MapGroup("/health").WithTags("Operations").ExcludeFromDescription();
-        health.MapHealthChecks("/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync });
-        health.MapHealthChecks("/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = WriteAsync });
-    }
+    /// <summary>
+    /// Answered ahead of authentication and routing, so readiness still answers, and says why, when the
+    /// authentication a request would need cannot be built.
+    /// </summary>
+    public static IApplicationBuilder UseOutlayHealthChecks(this IApplicationBuilder app) => app
+        .UseHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync })
+        .UseHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = WriteAsync });
 
     private static Task WriteAsync(HttpContext context, HealthReport report)
     {

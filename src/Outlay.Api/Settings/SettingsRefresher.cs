@@ -14,10 +14,18 @@ public sealed partial class SettingsRefresher(
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
 
+    private bool subscribed;
+
+    /// <summary>Subscribes before the server takes requests, so no change announced after start-up is missed.</summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        subscribed = await TrySubscribeAsync();
+        await base.StartAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await ReloadAsync(stoppingToken);
-        var subscribed = await TrySubscribeAsync();
         using var timer = new PeriodicTimer(Interval, clock);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
@@ -46,7 +54,7 @@ public sealed partial class SettingsRefresher(
             });
             return true;
         }
-        catch (RedisException exception)
+        catch (Exception exception) when (exception is RedisException or TimeoutException)
         {
             LogSubscribeFailed(logger, exception);
             return false;

@@ -291,7 +291,7 @@ public sealed partial class SettingsStore(
             var redis = services.GetRequiredService<IConnectionMultiplexer>();
             await redis.GetSubscriber().PublishAsync(Channel(redisOptions.Value), InstanceId);
         }
-        catch (RedisException exception)
+        catch (Exception exception) when (exception is RedisException or TimeoutException)
         {
             // Saved already; the other instances pick it up on their next 30-second re-read.
             LogPublishFailed(logger, exception);
