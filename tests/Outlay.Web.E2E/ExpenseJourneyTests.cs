@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Outlay.Web.E2E.Infrastructure;
 
@@ -10,8 +9,7 @@ namespace Outlay.Web.E2E;
 /// </summary>
 public sealed class ExpenseJourneyTests(OutlayBrowserFixture app) : IClassFixture<OutlayBrowserFixture>
 {
-    // The browser and a new account both run on UTC, so "today" is the same day for the app and the test.
-    private static readonly string Today = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static readonly string Today = JourneyClock.Today();
 
     [Fact]
     public async Task QuickAdd_ThreeExpenses_ShowInTheListAndInTheMonthsChartAndTable()

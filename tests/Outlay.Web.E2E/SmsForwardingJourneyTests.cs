@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -66,7 +65,7 @@ public sealed class SmsForwardingJourneyTests(OutlayBrowserFixture app) : IClass
     /// <summary>The card payment of docs/sms-forwarding.md, dated today so it lands in this month's list.</summary>
     private static object BankDebit()
     {
-        var today = DateTime.UtcNow.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture);
+        var today = JourneyClock.Today("dd-MM-yyyy");
         return new
         {
             sender = "VM-KESTRL",

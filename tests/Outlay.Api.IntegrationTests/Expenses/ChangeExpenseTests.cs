@@ -139,7 +139,7 @@ public sealed class ChangeExpenseTests(OutlayAppFactory app) : IClassFixture<Out
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<OutlayDbContext>();
-            var longAgo = DateTimeOffset.UtcNow.AddDays(-31);
+            var longAgo = app.Services.GetRequiredService<TimeProvider>().GetUtcNow().AddDays(-31);
             await db.Expenses.IgnoreQueryFilters().Where(e => e.Id == old.Id).ExecuteUpdateAsync(s => s.SetProperty(e => e.DeletedAt, longAgo));
         }
 

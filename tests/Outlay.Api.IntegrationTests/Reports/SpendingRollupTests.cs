@@ -598,7 +598,7 @@ public sealed class SpendingRollupTests(OutlayAppFactory app) : IClassFixture<Ou
     /// <summary>Moves the deletion of these expenses back past the restore window, as if a month had gone by.</summary>
     private Task<int> ExpireDeletionsAsync(List<Guid> ids)
     {
-        var longAgo = DateTimeOffset.UtcNow.AddDays(-31);
+        var longAgo = app.Services.GetRequiredService<TimeProvider>().GetUtcNow().AddDays(-31);
         return app.InDatabaseAsync(db => db.Expenses.IgnoreQueryFilters()
             .Where(e => ids.Contains(e.Id) && e.DeletedAt != null)
             .ExecuteUpdateAsync(set => set.SetProperty(e => e.DeletedAt, longAgo)));

@@ -4,11 +4,13 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Outlay.Api.Data;
 using Outlay.Api.Expenses;
+using Outlay.Api.IntegrationTests.Budgets;
 using Outlay.Api.IntegrationTests.Infrastructure;
 
 namespace Outlay.Api.IntegrationTests.Reports;
 
-public sealed class SummaryTests(OutlayAppFactory app) : IClassFixture<OutlayAppFactory>
+/// <summary>Today is Friday 20 November 2026, noon UTC, for the reports that depend on it (the pinned host).</summary>
+public sealed class SummaryTests(PinnedClockAppFactory app) : IClassFixture<PinnedClockAppFactory>
 {
     private static readonly string[] Periods = ["week", "month", "year"];
 
@@ -32,8 +34,7 @@ public sealed class SummaryTests(OutlayAppFactory app) : IClassFixture<OutlayApp
     public async Task Summary_MatchesTotalsComputedIndependently(int seed, string timeZone, string weekStart, int monthStartDay)
     {
         var random = new Random(seed);
-        var user = await app.RegisterUserAsync();
-        await user.Client.PatchAsJsonAsync("/api/v1/me", new { timeZone, currency = "USD", weekStart, monthStartDay });
+        var user = await app.UserAsync(new { timeZone, currency = "USD", weekStart, monthStartDay });
         var categories = (await user.CategoriesAsync()).Values.Take(5).ToArray();
         var pivot = new DateOnly(2024, 2, 29).AddDays(random.Next(0, 700));
         var expenses = Enumerable.Range(0, 160).Select(_ => new Seeded(
@@ -62,7 +63,7 @@ public sealed class SummaryTests(OutlayAppFactory app) : IClassFixture<OutlayApp
                 Assert.True(end == Day(summary, "period", "end"), context);
                 Assert.Equal(usd.Sum(e => e.Amount), Money(summary.GetProperty("total")));
                 Assert.Equal(usd.Count, summary.GetProperty("count").GetInt32());
-                var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById(timeZone)).DateTime);
+                var today = TodayIn(timeZone);
                 var daysCounted = today >= start && today <= end ? today.DayNumber - start.DayNumber + 1 : end.DayNumber - start.DayNumber + 1;
                 Assert.Equal(Math.Round(usd.Sum(e => e.Amount) / daysCounted, 2), Money(summary.GetProperty("averagePerDay")));
 
@@ -115,15 +116,15 @@ public sealed class SummaryTests(OutlayAppFactory app) : IClassFixture<OutlayApp
     [Fact]
     public async Task Summary_WithoutDate_UsesTodayInTheUsersTimeZone()
     {
-        var user = await app.RegisterUserAsync();
-        await user.Client.PatchAsJsonAsync("/api/v1/me", new { timeZone = "Pacific/Kiritimati" });
-        var today = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Pacific/Kiritimati"));
+        var user = await app.UserAsync(new { timeZone = "Pacific/Kiritimati" });
+        var today = TodayIn("Pacific/Kiritimati");
 
         var summary = await user.Client.GetFromJsonAsync<JsonElement>("/api/v1/reports/summary?period=week");
 
         var start = Day(summary, "period", "start");
         var end = Day(summary, "period", "end");
-        Assert.InRange(DateOnly.FromDateTime(today.DateTime), start, end);
+        Assert.Equal(new DateOnly(2026, 11, 21), today); // UTC+14: already Saturday
+        Assert.Equal((new DateOnly(2026, 11, 16), new DateOnly(2026, 11, 22)), (start, end));
     }
 
     [Fact]
@@ -222,9 +223,9 @@ public sealed class SummaryTests(OutlayAppFactory app) : IClassFixture<OutlayApp
     [Fact]
     public async Task Trend_GivesOnePointPerPeriodOldestFirstByCategory()
     {
-        var user = await app.RegisterUserAsync();
+        var user = await app.UserAsync();
         var categories = await user.CategoriesAsync();
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = TodayIn("UTC");
         await user.AddExpenseAsync(amount: "5.00", occurredOn: today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), categoryId: categories["Groceries"]);
         await user.AddExpenseAsync(amount: "7.00", occurredOn: today.AddMonths(-2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), categoryId: categories["Health"]);
 
@@ -312,6 +313,9 @@ public sealed class SummaryTests(OutlayAppFactory app) : IClassFixture<OutlayApp
 
     private static async Task<decimal> TotalAsync(TestUser user, string url) =>
         Money((await user.Client.GetFromJsonAsync<JsonElement>(url)).GetProperty("total"));
+
+    private static DateOnly TodayIn(string timeZone) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(PinnedClockAppFactory.DefaultNow, TimeZoneInfo.FindSystemTimeZoneById(timeZone)).DateTime);
 
     private static decimal Money(JsonElement value) => decimal.Parse(value.GetString()!, CultureInfo.InvariantCulture);
 

@@ -136,22 +136,6 @@ public sealed class SmsParserTransactionTests
         Assert.Equal("3029", parsed.AccountTail);
     }
 
-    [Fact]
-    public void Parse_ManyMessages_IsFastEnough()
-    {
-        var bodies = ((IEnumerable<object[]>)TransactionFixtures.All).Select(row => (ExpectedTransaction)row[0]).ToList();
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        for (var i = 0; i < 50; i++)
-        {
-            foreach (var sms in bodies)
-            {
-                Parser.Parse(sms.Sender, sms.Body);
-            }
-        }
-
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"{50 * bodies.Count} messages took {watch.Elapsed}");
-    }
-
     private static decimal? Decimal(string? value) =>
         value is null ? null : decimal.Parse(value, NumberStyles.Number | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
 }
