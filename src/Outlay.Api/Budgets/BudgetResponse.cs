@@ -14,10 +14,11 @@ public sealed record BudgetResponse(
     string Currency,
     IReadOnlyList<int> AlertAt,
     BudgetStatusResponse Status,
+    IReadOnlyList<BudgetAlertResponse> Alerts,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt)
 {
-    public static BudgetResponse From(Budget budget, BudgetStatus status, string currency) => new(
+    public static BudgetResponse From(Budget budget, BudgetStatus status, IReadOnlyList<BudgetAlertResponse> alerts, string currency) => new(
         budget.Id,
         budget.CategoryId,
         budget.Period,
@@ -25,6 +26,7 @@ public sealed record BudgetResponse(
         currency,
         budget.AlertAt,
         new BudgetStatusResponse(status.Spent, status.Remaining, status.Percent, status.Projected, status.Start, status.End),
+        alerts,
         budget.CreatedAt,
         budget.UpdatedAt);
 }

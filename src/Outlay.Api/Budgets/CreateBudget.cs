@@ -65,7 +65,7 @@ public static class CreateBudget
         await invalidator.RemoveByTagAsync(Budget.CacheTagFor(me.Id), cancellationToken);
         var today = ReportPeriod.Today(clock, settings.TimeZone);
         var statuses = await calculator.ComputeAsync(me.Id, settings, today, [budget], cancellationToken);
-        return TypedResults.Created($"/api/v1/budgets/{budget.Id}", BudgetResponse.From(budget, statuses[budget.Id], settings.Currency));
+        return TypedResults.Created($"/api/v1/budgets/{budget.Id}", BudgetResponse.From(budget, statuses[budget.Id], [], settings.Currency));
     }
 
     internal static ProblemHttpResult AlreadyExists(PeriodKind period) => TypedResults.Problem(

@@ -20,9 +20,10 @@ public static class ListBudgets
         var budgets = await db.Budgets.AsNoTracking().Where(b => b.UserId == me.Id).ToListAsync(cancellationToken);
         var today = ReportPeriod.Today(clock, settings.TimeZone);
         var statuses = await calculator.ComputeAsync(me.Id, settings, today, budgets, cancellationToken);
+        var alerts = await BudgetAlertResponse.ForCurrentPeriodsAsync(db, me.Id, statuses, cancellationToken);
         return TypedResults.Ok(budgets
             .OrderBy(b => b.Period).ThenBy(b => b.CategoryId is not null).ThenBy(b => b.Id)
-            .Select(b => BudgetResponse.From(b, statuses[b.Id], settings.Currency))
+            .Select(b => BudgetResponse.From(b, statuses[b.Id], alerts[b.Id], settings.Currency))
             .ToList());
     }
 }

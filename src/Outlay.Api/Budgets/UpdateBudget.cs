@@ -66,6 +66,7 @@ public static class UpdateBudget
         await invalidator.RemoveByTagAsync(Budget.CacheTagFor(me.Id), cancellationToken);
         var today = ReportPeriod.Today(clock, settings.TimeZone);
         var statuses = await calculator.ComputeAsync(me.Id, settings, today, [budget], cancellationToken);
-        return TypedResults.Ok(BudgetResponse.From(budget, statuses[budget.Id], settings.Currency));
+        var alerts = await BudgetAlertResponse.ForCurrentPeriodsAsync(db, me.Id, statuses, cancellationToken);
+        return TypedResults.Ok(BudgetResponse.From(budget, statuses[budget.Id], alerts[budget.Id], settings.Currency));
     }
 }

@@ -1,15 +1,31 @@
 using Outlay.Api.Infrastructure;
+using Outlay.Api.Notifications;
 
 namespace Outlay.Api.Expenses;
 
 /// <summary>
-/// Everything cached from a user's expenses (reports, insights, budget status) is tagged with this,
-/// so one call after any write drops it on every instance.
+/// What follows every write to a user's expenses: everything cached from them (reports, insights, budget
+/// status) is tagged with <see cref="TagFor"/> and dropped on every instance, and the budget alerts the change
+/// may have crossed fire.
 /// </summary>
-public sealed class ExpenseCache(CacheInvalidator invalidator)
+public sealed partial class ExpenseCache(CacheInvalidator invalidator, BudgetAlerts alerts, ILogger<ExpenseCache> logger)
 {
     public static string TagFor(Guid userId) => $"expenses:{userId:N}";
 
-    public Task ChangedAsync(Guid userId, CancellationToken cancellationToken) =>
-        invalidator.RemoveByTagAsync(TagFor(userId), cancellationToken);
+    public async Task ChangedAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        await invalidator.RemoveByTagAsync(TagFor(userId), cancellationToken);
+        try
+        {
+            await alerts.EvaluateAsync(userId, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The write is saved and answered as such; an alert it crossed fires at the user's next change.
+            LogAlertsFailed(logger, exception, userId);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not evaluate the budget alerts of user {UserId} after a change")]
+    private static partial void LogAlertsFailed(ILogger logger, Exception exception, Guid userId);
 }

@@ -191,6 +191,49 @@ namespace Outlay.Api.Data.Migrations.Postgres
                     b.ToTable("budgets", (string)null);
                 });
 
+            modelBuilder.Entity("Outlay.Api.Budgets.BudgetAlert", b =>
+                {
+                    b.Property<Guid>("BudgetId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("budget_id");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date")
+                        .HasColumnName("period_start");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Threshold")
+                        .HasColumnType("integer")
+                        .HasColumnName("threshold");
+
+                    b.Property<DateTimeOffset>("FiredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("fired_at");
+
+                    b.Property<Guid?>("NotificationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("notification_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("BudgetId", "PeriodStart", "Kind", "Threshold")
+                        .HasName("pk_budget_alerts");
+
+                    b.HasIndex("NotificationId")
+                        .HasDatabaseName("ix_budget_alerts_notification_id");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_budget_alerts_user_id");
+
+                    b.ToTable("budget_alerts", (string)null);
+                });
+
             modelBuilder.Entity("Outlay.Api.Categories.Category", b =>
                 {
                     b.Property<Guid>("Id")
@@ -440,6 +483,57 @@ namespace Outlay.Api.Data.Migrations.Postgres
                         .HasDatabaseName("ix_idempotency_records_user_id_key");
 
                     b.ToTable("idempotency_records", (string)null);
+                });
+
+            modelBuilder.Entity("Outlay.Api.Notifications.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DataJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("data_json");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("message");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("read_at");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notifications");
+
+                    b.HasIndex("UserId", "Id")
+                        .HasDatabaseName("ix_notifications_user_id_id");
+
+                    b.ToTable("notifications", (string)null);
                 });
 
             modelBuilder.Entity("Outlay.Api.Reports.Rollups.DailySpending", b =>
@@ -857,6 +951,22 @@ namespace Outlay.Api.Data.Migrations.Postgres
                         .HasConstraintName("fk_budgets_users_user_id");
                 });
 
+            modelBuilder.Entity("Outlay.Api.Budgets.BudgetAlert", b =>
+                {
+                    b.HasOne("Outlay.Api.Budgets.Budget", null)
+                        .WithMany()
+                        .HasForeignKey("BudgetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_budget_alerts_budgets_budget_id");
+
+                    b.HasOne("Outlay.Api.Notifications.Notification", null)
+                        .WithMany()
+                        .HasForeignKey("NotificationId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_budget_alerts_notification_notification_id");
+                });
+
             modelBuilder.Entity("Outlay.Api.Categories.Category", b =>
                 {
                     b.HasOne("Outlay.Api.Users.User", null)
@@ -892,6 +1002,16 @@ namespace Outlay.Api.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_idempotency_records_users_user_id");
+                });
+
+            modelBuilder.Entity("Outlay.Api.Notifications.Notification", b =>
+                {
+                    b.HasOne("Outlay.Api.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_notifications_users_user_id");
                 });
 
             modelBuilder.Entity("Outlay.Api.Reports.Rollups.DailySpending", b =>

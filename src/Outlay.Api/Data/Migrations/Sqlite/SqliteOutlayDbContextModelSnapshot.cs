@@ -184,6 +184,49 @@ namespace Outlay.Api.Data.Migrations.Sqlite
                     b.ToTable("budgets", (string)null);
                 });
 
+            modelBuilder.Entity("Outlay.Api.Budgets.BudgetAlert", b =>
+                {
+                    b.Property<Guid>("BudgetId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("budget_id");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period_start");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Threshold")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("threshold");
+
+                    b.Property<long>("FiredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("fired_at");
+
+                    b.Property<Guid?>("NotificationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notification_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("BudgetId", "PeriodStart", "Kind", "Threshold")
+                        .HasName("pk_budget_alerts");
+
+                    b.HasIndex("NotificationId")
+                        .HasDatabaseName("ix_budget_alerts_notification_id");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_budget_alerts_user_id");
+
+                    b.ToTable("budget_alerts", (string)null);
+                });
+
             modelBuilder.Entity("Outlay.Api.Categories.Category", b =>
                 {
                     b.Property<Guid>("Id")
@@ -433,6 +476,57 @@ namespace Outlay.Api.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_idempotency_records_user_id_key");
 
                     b.ToTable("idempotency_records", (string)null);
+                });
+
+            modelBuilder.Entity("Outlay.Api.Notifications.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DataJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("data_json");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message");
+
+                    b.Property<long?>("ReadAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("read_at");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notifications");
+
+                    b.HasIndex("UserId", "Id")
+                        .HasDatabaseName("ix_notifications_user_id_id");
+
+                    b.ToTable("notifications", (string)null);
                 });
 
             modelBuilder.Entity("Outlay.Api.Reports.Rollups.DailySpending", b =>
@@ -848,6 +942,22 @@ namespace Outlay.Api.Data.Migrations.Sqlite
                         .HasConstraintName("fk_budgets_users_user_id");
                 });
 
+            modelBuilder.Entity("Outlay.Api.Budgets.BudgetAlert", b =>
+                {
+                    b.HasOne("Outlay.Api.Budgets.Budget", null)
+                        .WithMany()
+                        .HasForeignKey("BudgetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_budget_alerts_budgets_budget_id");
+
+                    b.HasOne("Outlay.Api.Notifications.Notification", null)
+                        .WithMany()
+                        .HasForeignKey("NotificationId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_budget_alerts_notification_notification_id");
+                });
+
             modelBuilder.Entity("Outlay.Api.Categories.Category", b =>
                 {
                     b.HasOne("Outlay.Api.Users.User", null)
@@ -883,6 +993,16 @@ namespace Outlay.Api.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_idempotency_records_users_user_id");
+                });
+
+            modelBuilder.Entity("Outlay.Api.Notifications.Notification", b =>
+                {
+                    b.HasOne("Outlay.Api.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_notifications_users_user_id");
                 });
 
             modelBuilder.Entity("Outlay.Api.Reports.Rollups.DailySpending", b =>

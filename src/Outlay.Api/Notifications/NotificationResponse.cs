@@ -1,0 +1,30 @@
+using System.Text.Json;
+
+namespace Outlay.Api.Notifications;
+
+/// <summary>How a notification travelled on one channel; in-app items have none yet.</summary>
+public sealed record NotificationDeliveryResponse(string Channel, string Status, string? Error, DateTimeOffset UpdatedAt);
+
+public sealed record NotificationResponse(
+    Guid Id,
+    string Kind,
+    string Title,
+    string Message,
+    JsonElement Data,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? ReadAt,
+    IReadOnlyList<NotificationDeliveryResponse> Deliveries)
+{
+    public static NotificationResponse From(Notification notification) => new(
+        notification.Id,
+        notification.Kind,
+        notification.Title,
+        notification.Message,
+        JsonSerializer.Deserialize<JsonElement>(notification.DataJson),
+        notification.CreatedAt,
+        notification.ReadAt,
+        []);
+}
+
+/// <summary>A page of the feed plus how many items are unread in all of it.</summary>
+public sealed record NotificationPageResponse(IReadOnlyList<NotificationResponse> Items, string? NextCursor, int UnreadCount);
