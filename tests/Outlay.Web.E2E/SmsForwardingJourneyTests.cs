@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -65,7 +66,7 @@ public sealed class SmsForwardingJourneyTests(OutlayBrowserFixture app) : IClass
     /// <summary>The card payment of docs/sms-forwarding.md, dated today so it lands in this month's list.</summary>
     private static object BankDebit()
     {
-        var today = JourneyClock.Today("dd-MM-yyyy");
+        var today = DateTime.UtcNow.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture);
         return new
         {
             sender = "VM-KESTRL",

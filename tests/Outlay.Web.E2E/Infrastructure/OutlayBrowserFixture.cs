@@ -86,22 +86,23 @@ public sealed class OutlayBrowserFixture : IAsyncLifetime
             contexts.Add(browserContext);
         }
 
-        var page = await browserContext.NewPageAsync();
-        await JourneyClock.PinAsync(page);
-        return page;
+        return await browserContext.NewPageAsync();
     }
 
     /// <summary>
     /// Signs an account up through the API from inside the browser context, so the browser holds the
     /// refresh cookie exactly as after a sign-up in the UI. For tests whose subject is something else.
     /// </summary>
-    public static async Task SignUpInBackgroundAsync(IPage page, Account account)
+    public static async Task<string> SignUpInBackgroundAsync(IPage page, Account account)
     {
         var response = await page.Context.APIRequest.PostAsync("/api/v1/auth/signup", new() { DataObject = account.SignUpBody });
         if (response.Status != 201)
         {
             throw new InvalidOperationException($"Sign-up of {account.Email} failed: {response.Status} {await response.TextAsync()}");
         }
+
+        // The access token, for arranging data through the API as another client of the same person would.
+        return (await response.JsonAsync())!.Value.GetProperty("accessToken").GetString()!;
     }
 
     public async Task DisposeAsync()

@@ -1,5 +1,6 @@
 import { BrowserRouter } from 'react-router'
 import { ToastProvider } from '../components/Toast'
+import { NotificationsProvider } from '../features/notifications/NotificationsProvider'
 import { AuthProvider } from './AuthProvider'
 import { ProfileProvider } from './ProfileProvider'
 import { AppRoutes } from './routes'
@@ -10,7 +11,9 @@ export function App() {
       <AuthProvider>
         <ProfileProvider>
           <ToastProvider>
-            <AppRoutes />
+            <NotificationsProvider>
+              <AppRoutes />
+            </NotificationsProvider>
           </ToastProvider>
         </ProfileProvider>
       </AuthProvider>

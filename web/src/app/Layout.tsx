@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { Link, NavLink, Outlet, useNavigate } from 'react-router'
+import { NotificationBell } from '../features/notifications/NotificationBell'
 import { useAuth } from './AuthProvider'
 
 const links = [
@@ -59,6 +60,7 @@ export function Layout() {
         )}
         {signedIn && (
           <div className="account">
+            <NotificationBell />
             <span className="account-name" title={user?.email}>
               {user?.displayName || user?.email}
             </span>

@@ -9,6 +9,7 @@ import { CategoriesPage } from '../features/categories/CategoriesPage'
 import { ExpenseDetailPage } from '../features/expenses/ExpenseDetailPage'
 import { ExpensesPage } from '../features/expenses/ExpensesPage'
 import { HomePage } from '../features/home/HomePage'
+import { NotificationsPage } from '../features/notifications/NotificationsPage'
 import { SettingsPage } from '../features/settings/SettingsPage'
 import { useAuth } from './AuthProvider'
 import { Layout } from './Layout'
@@ -46,6 +47,7 @@ export function AppRoutes() {
         <Route path="categories" element={<Signed><CategoriesPage /></Signed>} />
         <Route path="reports" element={<Signed><ReportsPage /></Signed>} />
         <Route path="budgets" element={<Signed><BudgetsPage /></Signed>} />
+        <Route path="notifications" element={<Signed><NotificationsPage /></Signed>} />
         <Route path="settings" element={<Signed><SettingsPage /></Signed>} />
         <Route path="settings/sms" element={<Signed><SmsForwardingPage /></Signed>} />
         <Route path="admin" element={<Signed role="admin"><AdminPage /></Signed>} />

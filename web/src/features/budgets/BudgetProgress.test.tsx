@@ -10,6 +10,7 @@ const budget = (status: Budget['status']): Budget => ({
   amount: '300.00',
   alertAt: [50, 80, 100],
   status,
+  alerts: [],
 })
 
 describe('BudgetProgress', () => {

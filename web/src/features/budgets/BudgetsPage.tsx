@@ -10,7 +10,7 @@ import { useToast } from '../../components/Toast'
 import { useCategories, type Category } from '../categories/categoriesApi'
 import type { Period } from '../reports/reportsApi'
 import { BudgetProgress } from './BudgetProgress'
-import { budgetName, createBudget, deleteBudget, listBudgets, updateBudget, type Budget, type BudgetInput } from './budgetsApi'
+import { alertSummary, budgetName, createBudget, deleteBudget, listBudgets, updateBudget, type Budget, type BudgetInput } from './budgetsApi'
 
 export function BudgetsPage() {
   const { currency } = useProfile()
@@ -69,7 +69,7 @@ export function BudgetsPage() {
             ) : (
               <>
                 <BudgetProgress budget={budget} name={budgetName(budget, categoryList)} currency={currency} />
-                <p className="muted small">Alerts at {budget.alertAt.map((a) => `${a}%`).join(', ') || 'no thresholds'}.</p>
+                <p className="muted small">{alertSummary(budget)}</p>
                 <div className="row">
                   <button type="button" className="button-link" onClick={() => setEditing(budget.id)} aria-label={`Edit budget for ${budgetName(budget, categoryList)}`}>
                     Edit

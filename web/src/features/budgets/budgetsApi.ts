@@ -12,6 +12,11 @@ export interface BudgetStatus {
   projected: string
 }
 
+export interface BudgetAlert {
+  threshold: number
+  firedAt: string
+}
+
 export interface Budget {
   id: string
   categoryId: string | null
@@ -19,6 +24,15 @@ export interface Budget {
   amount: string
   alertAt: number[]
   status: BudgetStatus
+  /** The thresholds that have fired in the current period. */
+  alerts: BudgetAlert[]
+}
+
+/** "Alerts at 50%, 80% (sent), 100%." for a budget's thresholds and which of them fired this period. */
+export function alertSummary(budget: Budget): string {
+  if (budget.alertAt.length === 0) return 'No alert thresholds.'
+  const fired = new Set((budget.alerts ?? []).map((a) => a.threshold))
+  return `Alerts at ${budget.alertAt.map((a) => (fired.has(a) ? `${a}% (sent)` : `${a}%`)).join(', ')}.`
 }
 
 export interface BudgetInput {
