@@ -35,6 +35,7 @@ public sealed partial class BudgetAlerts(
         var today = ReportPeriod.Today(clock, settings.TimeZone);
         var statuses = await scope.ServiceProvider.GetRequiredService<BudgetStatusCalculator>()
             .ComputeAsync(userId, settings, today, budgets, cancellationToken);
+        var outbox = scope.ServiceProvider.GetRequiredService<NotificationOutbox>();
         var categoryNames = await db.Categories.AsNoTracking().Where(c => c.UserId == userId)
             .ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
         foreach (var budget in budgets)
@@ -43,7 +44,7 @@ public sealed partial class BudgetAlerts(
             // A write that lost the race for one threshold may still be the first past a higher one: look again.
             for (var attempt = 1; attempt <= 3; attempt++)
             {
-                if (await TryFireAsync(db, budget, statuses[budget.Id], name, settings.Currency, today, cancellationToken))
+                if (await TryFireAsync(db, outbox, budget, statuses[budget.Id], name, settings, today, cancellationToken))
                 {
                     break;
                 }
@@ -53,8 +54,9 @@ public sealed partial class BudgetAlerts(
 
     /// <summary>False when another write fired one of the same alerts first.</summary>
     private async Task<bool> TryFireAsync(
-        OutlayDbContext db, Budget budget, BudgetStatus status, string? name, string currency, DateOnly today, CancellationToken cancellationToken)
+        OutlayDbContext db, NotificationOutbox outbox, Budget budget, BudgetStatus status, string? name, ReportSettings settings, DateOnly today, CancellationToken cancellationToken)
     {
+        var currency = settings.Currency;
         var fired = await db.Set<BudgetAlert>().AsNoTracking()
             .Where(a => a.BudgetId == budget.Id && a.PeriodStart == status.Start)
             .Select(a => new { a.Kind, a.Threshold })
@@ -64,12 +66,12 @@ public sealed partial class BudgetAlerts(
         var crossed = budget.AlertAt.Where(t => status.Percent >= t && !HasFired(NotificationKinds.BudgetThreshold, t)).ToList();
         if (crossed.Count > 0)
         {
-            return await FireAsync(db, budget, status, NotificationKinds.BudgetThreshold, crossed, ThresholdMessage(budget, status, name, crossed[^1], currency), cancellationToken);
+            return await FireAsync(db, outbox, settings.TimeZone, budget, status, NotificationKinds.BudgetThreshold, crossed, ThresholdMessage(budget, status, name, crossed[^1], currency), cancellationToken);
         }
 
         if (IsAtRisk(budget, status, today) && !HasFired(NotificationKinds.BudgetRisk, BudgetAlert.RiskThreshold))
         {
-            return await FireAsync(db, budget, status, NotificationKinds.BudgetRisk, [BudgetAlert.RiskThreshold], RiskMessage(budget, status, name, currency), cancellationToken);
+            return await FireAsync(db, outbox, settings.TimeZone, budget, status, NotificationKinds.BudgetRisk, [BudgetAlert.RiskThreshold], RiskMessage(budget, status, name, currency), cancellationToken);
         }
 
         return true;
@@ -83,9 +85,20 @@ public sealed partial class BudgetAlerts(
             && elapsed * 100 >= options.CurrentValue.RiskAfterPercentOfPeriod * days;
     }
 
-    /// <summary>Saves the alerts and the one notification that tells of them together, or nothing if another write won.</summary>
+    /// <summary>
+    /// Saves the alerts, the one notification that tells of them and its phone deliveries together, or nothing
+    /// if another write won.
+    /// </summary>
     private async Task<bool> FireAsync(
-        OutlayDbContext db, Budget budget, BudgetStatus status, string kind, List<int> thresholds, (string Title, string Message, object Data) text, CancellationToken cancellationToken)
+        OutlayDbContext db,
+        NotificationOutbox outbox,
+        string timeZone,
+        Budget budget,
+        BudgetStatus status,
+        string kind,
+        List<int> thresholds,
+        (string Title, string Message, object Data) text,
+        CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var notification = new Notification
@@ -98,6 +111,7 @@ public sealed partial class BudgetAlerts(
             CreatedAt = now,
         };
         db.Add(notification);
+        await outbox.AddDeliveriesAsync(db, notification, timeZone, cancellationToken);
         foreach (var threshold in thresholds)
         {
             db.Add(new BudgetAlert

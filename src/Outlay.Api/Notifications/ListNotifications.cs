@@ -26,7 +26,10 @@ public static class ListNotifications
 
         var rows = await listed.OrderByDescending(n => n.Id).Take(take + 1).ToListAsync(cancellationToken);
         var unreadCount = await mine.CountAsync(n => n.ReadAt == null, cancellationToken);
-        var page = Paging.PageOf(rows.Select(NotificationResponse.From).ToList(), take, n => n.Id);
+        var ids = rows.Select(n => n.Id).ToList();
+        var deliveries = (await db.Set<NotificationDelivery>().AsNoTracking().Where(d => ids.Contains(d.NotificationId)).ToListAsync(cancellationToken))
+            .ToLookup(d => d.NotificationId);
+        var page = Paging.PageOf(rows.Select(n => NotificationResponse.From(n, deliveries[n.Id])).ToList(), take, n => n.Id);
         return TypedResults.Ok(new NotificationPageResponse(page.Items, page.NextCursor, unreadCount));
     }
 }

@@ -14,6 +14,20 @@ public static class NotificationEndpoints
         notifications.MapGet("/stream", StreamNotifications.HandleAsync).WithName("StreamNotifications")
             .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
             .WithSummary("Server-Sent Events: a `notification` event for each new notification, whichever instance created it.");
+
+        var settings = api.MapGroup("/me/notification-settings").WithTags("Notifications").RequireAuthorization(Policies.User);
+        settings.MapGet("/", GetNotificationSettings.HandleAsync).WithName("GetNotificationSettings")
+            .WithSummary("Channels (with verified phone numbers), which kinds go where, the daily reminder time, quiet hours, and the channels this server can deliver on.");
+        settings.MapPut("/", UpdateNotificationSettings.HandleAsync).WithName("UpdateNotificationSettings")
+            .WithSummary("Replaces the settings; enabling a phone channel needs a verified number (409 otherwise).");
+        settings.MapPost("/verification", StartPhoneVerification.HandleAsync).WithName("StartPhoneVerification")
+            .WithSummary("Sends a six-digit code to the number over the channel (202).");
+        settings.MapPost("/verification/confirm", ConfirmPhoneVerification.HandleAsync).WithName("ConfirmPhoneVerification")
+            .WithSummary("Confirms the code: the number is verified for that channel.");
+
+        var webhooks = api.MapGroup("/webhooks").WithTags("Webhooks").AllowAnonymous();
+        webhooks.MapPost("/twilio/status", ReceiveTwilioStatus.HandleAsync).WithName("ReceiveTwilioStatus").DisableAntiforgery()
+            .WithSummary("Twilio's message status callback (form-encoded, X-Twilio-Signature checked).");
         return api;
     }
 }

@@ -5,4 +5,5 @@ public static class NotificationKinds
 {
     public const string BudgetThreshold = "budgetThreshold";
     public const string BudgetRisk = "budgetRisk";
+    public const string ChannelDisabled = "channelDisabled";
 }

@@ -13,4 +13,54 @@ public sealed class NotificationOptions
     /// </summary>
     [Range(1, 100)]
     public int RiskAfterPercentOfPeriod { get; set; } = 30;
+
+    /// <summary>Outlay's public URL (https://outlay.example.com): where providers send status callbacks. Unset: no callbacks.</summary>
+    [Url]
+    public string? PublicBaseUrl { get; set; }
+
+    /// <summary>The absolute callback URL of <paramref name="path"/>, or null without <see cref="PublicBaseUrl"/>.</summary>
+    public string? StatusCallbackUrl(string path) => string.IsNullOrWhiteSpace(PublicBaseUrl) ? null : PublicBaseUrl.TrimEnd('/') + path;
+
+    /// <summary>Who carries WhatsApp messages. Only <see cref="WhatsAppProvider.Twilio"/> is built so far.</summary>
+    public WhatsAppProvider WhatsAppProvider { get; set; } = WhatsAppProvider.Meta;
+
+    /// <summary>How long a phone verification code stays valid.</summary>
+    [Range(1, 60)]
+    public int VerificationCodeMinutes { get; set; } = 10;
+
+    /// <summary>Wrong codes allowed before the code is spent and a new one must be asked for.</summary>
+    [Range(1, 20)]
+    public int VerificationMaxAttempts { get; set; } = 5;
+
+    /// <summary>The shortest wait between two codes for one channel.</summary>
+    [Range(0, 3600)]
+    public int VerificationResendSeconds { get; set; } = 30;
+
+    /// <summary>Whether this instance sends SMS and WhatsApp messages; one that does not still queues them for the others.</summary>
+    public bool DispatchEnabled { get; set; } = true;
+
+    /// <summary>How often each instance looks for SMS and WhatsApp messages to send.</summary>
+    [Range(50, 60_000)]
+    public int DispatchIntervalMilliseconds { get; set; } = 2000;
+
+    /// <summary>How long an instance's claim on a message lasts; a lost instance's messages are sent by another after it.</summary>
+    [Range(5, 3600)]
+    public int DeliveryLeaseSeconds { get; set; } = 60;
+
+    /// <summary>The pause after the first failed send; it doubles with each further failure.</summary>
+    [Range(0, 3600)]
+    public double RetryFirstDelaySeconds { get; set; } = 30;
+
+    [Range(0, 86_400)]
+    public double RetryMaxDelaySeconds { get; set; } = 900;
+
+    /// <summary>Sends tried before a message is marked failed; the defaults cover a provider outage of about 2 hours.</summary>
+    [Range(1, 100)]
+    public int MaxDeliveryAttempts { get; set; } = 12;
+}
+
+public enum WhatsAppProvider
+{
+    Meta,
+    Twilio,
 }

@@ -15,7 +15,7 @@ public sealed record NotificationResponse(
     DateTimeOffset? ReadAt,
     IReadOnlyList<NotificationDeliveryResponse> Deliveries)
 {
-    public static NotificationResponse From(Notification notification) => new(
+    public static NotificationResponse From(Notification notification, IEnumerable<NotificationDelivery>? deliveries = null) => new(
         notification.Id,
         notification.Kind,
         notification.Title,
@@ -23,7 +23,7 @@ public sealed record NotificationResponse(
         JsonSerializer.Deserialize<JsonElement>(notification.DataJson),
         notification.CreatedAt,
         notification.ReadAt,
-        []);
+        [.. (deliveries ?? []).OrderBy(d => d.Channel).Select(d => new NotificationDeliveryResponse(d.Channel, d.Status, d.Error, d.UpdatedAt))]);
 }
 
 /// <summary>A page of the feed plus how many items are unread in all of it.</summary>

@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Options;
 using Outlay.Api.Infrastructure;
+using Outlay.Api.Notifications.Channels;
 
 namespace Outlay.Api.Notifications;
 
@@ -9,6 +11,17 @@ public static class NotificationSetup
         services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<NotificationStream>();
         services.AddSingleton<BudgetAlerts>();
+        services.AddOptions<TwilioOptions>().BindConfiguration(TwilioOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHttpClient<TwilioMessages>((provider, http) =>
+        {
+            var twilio = provider.GetRequiredService<IOptions<TwilioOptions>>().Value;
+            http.BaseAddress = new Uri(twilio.BaseUrl.TrimEnd('/') + "/");
+            http.Timeout = TimeSpan.FromSeconds(twilio.TimeoutSeconds);
+        });
+        services.AddScoped<PhoneMessaging>();
+        services.AddScoped<NotificationOutbox>();
+        services.AddSingleton<DeliveryDispatcher>();
+        services.AddHostedService(provider => provider.GetRequiredService<DeliveryDispatcher>());
         if (configuration.GetSection(RedisOptions.SectionName).Get<RedisOptions>()?.IsConfigured == true)
         {
             services.AddHostedService<NotificationStreamListener>();

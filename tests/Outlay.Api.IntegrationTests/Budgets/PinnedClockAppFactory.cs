@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,7 +12,7 @@ namespace Outlay.Api.IntegrationTests.Budgets;
 /// (access tokens are validated against the real clock) and then talk to a second host over the same
 /// database whose <see cref="TimeProvider"/> reads the pinned time.
 /// </summary>
-public sealed class PinnedClockAppFactory : OutlayAppFactory
+public class PinnedClockAppFactory : OutlayAppFactory
 {
     public static readonly DateTimeOffset DefaultNow = new(2026, 11, 20, 12, 0, 0, TimeSpan.Zero);
 
@@ -19,7 +20,16 @@ public sealed class PinnedClockAppFactory : OutlayAppFactory
     private WebApplicationFactory<Program>? pinned;
 
     public WebApplicationFactory<Program> Pinned =>
-        pinned ??= WithWebHostBuilder(builder => builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock)));
+        pinned ??= WithWebHostBuilder(builder =>
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock));
+            ConfigurePinnedHost(builder);
+        });
+
+    /// <summary>Settings of the pinned host alone, on top of the factory's.</summary>
+    protected virtual void ConfigurePinnedHost(IWebHostBuilder builder)
+    {
+    }
 
     /// <summary>Pins "now" (Friday 20 November 2026, noon UTC, until a test says otherwise); it may move backwards between tests.</summary>
     public void PinClock(DateTimeOffset now) => clock.Fake = new FakeTimeProvider(now);

@@ -1,0 +1,15 @@
+namespace Outlay.Api.Notifications.Channels;
+
+/// <summary>
+/// What a provider said to one send: accepted with its message id, or refused with its error code.
+/// <c>IsPermanent</c> refusals (a bad number, an opt-out) are never retried; the others (rate limits, outages,
+/// timeouts) may be.
+/// </summary>
+public sealed record SendResult(string? ProviderMessageId, string? ErrorCode, string? Error, bool IsPermanent)
+{
+    public bool IsSent => ProviderMessageId is not null;
+
+    public static SendResult Sent(string id) => new(id, null, null, IsPermanent: false);
+
+    public static SendResult Failed(string code, string error, bool permanent) => new(null, code, error, permanent);
+}

@@ -1,0 +1,49 @@
+namespace Outlay.Api.Notifications;
+
+/// <summary>
+/// One notification on one phone channel: the outbox row, written in the same transaction as the
+/// notification, that <see cref="DeliveryDispatcher"/> sends, retries and records.
+/// </summary>
+public sealed class NotificationDelivery
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    public Guid NotificationId { get; set; }
+
+    public Guid UserId { get; set; }
+
+    public required string Channel { get; set; }
+
+    /// <summary>The verified number at the time the notification was made (E.164).</summary>
+    public required string To { get; set; }
+
+    public required string Body { get; set; }
+
+    /// <summary>One of <see cref="DeliveryStatuses"/>.</summary>
+    public string Status { get; set; } = DeliveryStatuses.Queued;
+
+    public int Attempts { get; set; }
+
+    /// <summary>When the next send may be tried: after a retry's pause, or when the user's quiet hours end.</summary>
+    public DateTimeOffset NextAttemptAt { get; set; }
+
+    /// <summary>Until when the instance that claimed it may send it; a lost instance's claim runs out.</summary>
+    public DateTimeOffset? LeaseUntil { get; set; }
+
+    public string? ProviderMessageId { get; set; }
+
+    public string? Error { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+public static class DeliveryStatuses
+{
+    public const string Queued = "queued";
+    public const string Sent = "sent";
+    public const string Delivered = "delivered";
+    public const string Read = "read";
+    public const string Failed = "failed";
+}

@@ -1,0 +1,44 @@
+namespace Outlay.Api.Notifications;
+
+/// <summary>A user's notification settings: one row per user, absent until they first change something.</summary>
+public sealed class NotificationPreferences
+{
+    public Guid UserId { get; set; }
+
+    /// <summary>E.164, set only by a confirmed verification.</summary>
+    public string? SmsPhone { get; set; }
+
+    public bool SmsEnabled { get; set; }
+
+    public string? WhatsAppPhone { get; set; }
+
+    public bool WhatsAppEnabled { get; set; }
+
+    /// <summary>Kind → channels, as a JSON object; kinds it does not name go to the feed only.</summary>
+    public string KindsJson { get; set; } = "{}";
+
+    /// <summary>The local time of the daily "log today's spending" reminder; null for none.</summary>
+    public TimeOnly? DailyReminderAt { get; set; }
+
+    public TimeOnly? QuietFrom { get; set; }
+
+    public TimeOnly? QuietTo { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public string? PhoneFor(string channel) => channel == NotificationChannels.Sms ? SmsPhone : WhatsAppPhone;
+
+    public void Verified(string channel, string phone)
+    {
+        if (channel == NotificationChannels.Sms)
+        {
+            SmsPhone = phone;
+        }
+        else
+        {
+            WhatsAppPhone = phone;
+        }
+    }
+}

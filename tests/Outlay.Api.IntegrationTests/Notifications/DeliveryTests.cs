@@ -1,0 +1,210 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Outlay.Api.IntegrationTests.Budgets;
+using Outlay.Api.IntegrationTests.Infrastructure;
+
+namespace Outlay.Api.IntegrationTests.Notifications;
+
+/// <summary>Alerts that leave the app: SMS through the fake Twilio, sent by the instances' dispatchers from the outbox.</summary>
+public sealed partial class DeliveryTests : IClassFixture<TwilioAppFactory>
+{
+    private const string Settings = "/api/v1/me/notification-settings";
+    private readonly TwilioAppFactory app;
+
+    public DeliveryTests(TwilioAppFactory app)
+    {
+        this.app = app;
+        app.PinClock(PinnedClockAppFactory.DefaultNow);
+    }
+
+    [Fact]
+    public async Task BudgetAlerts_WithSmsChosen_ArriveOnceEachAndShowTheirStatusInTheFeed()
+    {
+        var (user, phone) = await SmsUserAsync();
+        await user.AddBudgetAsync("100", alertAt: [80, 100]);
+
+        await user.AddExpenseAsync(amount: "85.00", occurredOn: "2026-11-09");
+        var first = await app.Twilio.WaitForAsync(phone, "80% used");
+        await user.AddExpenseAsync(amount: "5.00", occurredOn: "2026-11-09");
+        await user.AddExpenseAsync(amount: "20.00", occurredOn: "2026-11-10");
+        await app.Twilio.WaitForAsync(phone, "used up");
+
+        Assert.Equal("Outlay: Your monthly budget is 80% used. You have spent 85.00 USD of 100.00 USD this month; 15.00 USD left.", first.Body);
+        Assert.Equal(TwilioAppFactory.SmsFrom, first.From);
+        Assert.Equal(1, app.Twilio.CountTo(phone, "80% used"));
+        Assert.Equal(1, app.Twilio.CountTo(phone, "used up"));
+        var deliveries = await WaitForDeliveryAsync(user, "sent");
+        Assert.Equal("sms", deliveries.GetProperty("channel").GetString());
+    }
+
+    [Fact]
+    public async Task StatusCallback_SignedByTwilio_MovesTheDeliveryOnAndABadSignatureChangesNothing()
+    {
+        var (user, phone) = await SmsUserAsync();
+        await user.AddBudgetAsync("50", alertAt: [100]);
+        await user.AddExpenseAsync(amount: "60.00", occurredOn: "2026-11-09");
+        var sent = await app.Twilio.WaitForAsync(phone, "used up");
+        await WaitForDeliveryAsync(user, "sent");
+        Assert.Equal($"{TwilioAppFactory.PublicBaseUrl}/api/v1/webhooks/twilio/status", sent.StatusCallback);
+
+        var forged = await PostStatusAsync(sent, "failed", signature: "bm90IHR3aWxpbw==");
+        var delivered = await PostStatusAsync(sent, "delivered");
+        var late = await PostStatusAsync(sent, "sent");
+
+        Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, delivered.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, late.StatusCode);
+        await WaitForDeliveryAsync(user, "delivered");
+    }
+
+    [Fact]
+    public async Task ProviderDown_ForSeveralTries_DeliversOnceWhenItIsBack()
+    {
+        var (user, phone) = await SmsUserAsync();
+        await user.AddBudgetAsync("50", alertAt: [100]);
+        app.Twilio.FailNext(4);
+
+        await user.AddExpenseAsync(amount: "60.00", occurredOn: "2026-11-09");
+
+        await app.Twilio.WaitForAsync(phone, "used up");
+        await WaitForDeliveryAsync(user, "sent");
+        Assert.Equal(1, app.Twilio.CountTo(phone, "used up"));
+    }
+
+    [Fact]
+    public async Task PermanentRefusal_IsNotRetriedAndTheFeedSaysWhy()
+    {
+        var (user, phone) = await SmsUserAsync();
+        await user.AddBudgetAsync("50", alertAt: [100]);
+        app.Twilio.RefuseNext();
+
+        await user.AddExpenseAsync(amount: "60.00", occurredOn: "2026-11-09");
+
+        var delivery = await WaitForDeliveryAsync(user, "failed", kind: "budgetThreshold");
+        Assert.StartsWith("21610", delivery.GetProperty("error").GetString());
+        Assert.Equal(0, app.Twilio.CountTo(phone, "used up"));
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while ((await user.NotificationsAsync("channelDisabled")).Count == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50); // the channel is turned off right after the refusal is recorded
+        }
+
+        var off = Assert.Single(await user.NotificationsAsync("channelDisabled"));
+        Assert.Equal("SMS alerts are off", off.GetProperty("title").GetString());
+        Assert.False((await user.Client.GetFromJsonAsync<JsonElement>(Settings)).GetProperty("channels").GetProperty("sms").GetProperty("enabled").GetBoolean());
+    }
+
+    [Fact]
+    public async Task TwoInstancesDispatching_SendEachMessageOnce()
+    {
+        var (user, phone) = await SmsUserAsync();
+        var otherInstance = app.Pinned.WithWebHostBuilder(_ => { }).ClientWithToken(user.AccessToken);
+        var categories = await user.CategoriesAsync();
+        var names = new[] { "Groceries", "Transport", "Health", "Shopping", "Travel" };
+        foreach (var name in names)
+        {
+            await user.AddBudgetAsync("10", alertAt: [100], categoryId: categories[name]);
+        }
+
+        await Task.WhenAll(names.Select((name, i) => (i % 2 == 0 ? user.Client : otherInstance)
+            .PostAsJsonAsync("/api/v1/expenses", new { amount = "11.00", occurredOn = "2026-11-09", categoryId = categories[name] })));
+
+        foreach (var name in names)
+        {
+            await app.Twilio.WaitForAsync(phone, $"Your {name} budget is used up");
+        }
+
+        // Both dispatchers keep polling meanwhile; nothing may go out twice.
+        await Task.Delay(500);
+        Assert.All(names, name => Assert.Equal(1, app.Twilio.CountTo(phone, $"Your {name} budget is used up")));
+    }
+
+    [Fact]
+    public async Task QuietHours_DelayTheMessageUntilTheyEnd()
+    {
+        var (user, phone) = await SmsUserAsync(quietHours: new { from = "11:00", to = "13:00" });
+        await user.AddBudgetAsync("50", alertAt: [100]);
+
+        await user.AddExpenseAsync(amount: "60.00", occurredOn: "2026-11-09");
+        await Task.Delay(500);
+        Assert.Equal(0, app.Twilio.CountTo(phone, "used up"));
+        Assert.Single(await user.NotificationsAsync());
+
+        app.PinClock(PinnedClockAppFactory.DefaultNow.AddHours(1).AddMinutes(1));
+        await app.Twilio.WaitForAsync(phone, "used up");
+    }
+
+    [Fact]
+    public async Task BudgetAlerts_OfAKindLeftInTheFeed_SendNothing()
+    {
+        var (user, phone) = await SmsUserAsync(kinds: new { budgetRisk = new[] { "sms" } });
+        await user.AddBudgetAsync("50", alertAt: [100]);
+
+        await user.AddExpenseAsync(amount: "60.00", occurredOn: "2026-11-09");
+        await Task.Delay(500);
+
+        Assert.Equal(0, app.Twilio.CountTo(phone, "used up"));
+        Assert.Empty((await user.NotificationsAsync())[0].GetProperty("deliveries").EnumerateArray());
+    }
+
+    /// <summary>Twilio's callback for a message, signed as Twilio signs it unless a signature is given.</summary>
+    private async Task<HttpResponseMessage> PostStatusAsync(TwilioMessage message, string status, string? signature = null)
+    {
+        var form = new Dictionary<string, string>
+        {
+            ["MessageSid"] = message.Sid,
+            ["MessageStatus"] = status,
+            ["AccountSid"] = FakeTwilio.AccountSid,
+            ["To"] = message.To,
+            ["From"] = message.From!,
+            ["ErrorCode"] = "",
+        };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/webhooks/twilio/status") { Content = new FormUrlEncodedContent(form) };
+        // As MESSAGING.md says Twilio signs: the URL, then each parameter's name and value sorted by name.
+        var signed = message.StatusCallback + string.Concat(form.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key + p.Value));
+        var expected = Convert.ToBase64String(HMACSHA1.HashData(Encoding.UTF8.GetBytes(FakeTwilio.AuthToken), Encoding.UTF8.GetBytes(signed)));
+        request.Headers.Add("X-Twilio-Signature", signature ?? expected);
+        return await app.CreateClient().SendAsync(request);
+    }
+
+    /// <summary>A user with a verified number, SMS on, and budget thresholds going to SMS (or the kinds given).</summary>
+    private async Task<(TestUser User, string Phone)> SmsUserAsync(object? quietHours = null, object? kinds = null)
+    {
+        var user = await app.UserAsync();
+        var phone = $"+1415555{Random.Shared.Next(1000, 9999)}";
+        Assert.Equal(HttpStatusCode.Accepted, (await user.Client.PostAsJsonAsync($"{Settings}/verification", new { channel = "sms", phone })).StatusCode);
+        var code = SixDigits().Match(app.Twilio.Messages.Last(m => m.To == phone).Body).Value;
+        Assert.Equal(HttpStatusCode.OK, (await user.Client.PostAsJsonAsync($"{Settings}/verification/confirm", new { channel = "sms", code })).StatusCode);
+        var put = await user.Client.PutAsJsonAsync(Settings, new
+        {
+            channels = new { sms = new { enabled = true } },
+            kinds = kinds ?? new { budgetThreshold = new[] { "sms" } },
+            quietHours,
+        });
+        Assert.True(put.StatusCode == HttpStatusCode.OK, await put.Content.ReadAsStringAsync());
+        return (user, phone);
+    }
+
+    /// <summary>The newest notification's (of the kind) only delivery, once it has the status given.</summary>
+    private static async Task<JsonElement> WaitForDeliveryAsync(TestUser user, string status, string? kind = null)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            var delivery = Assert.Single((await user.NotificationsAsync(kind))[0].GetProperty("deliveries").EnumerateArray());
+            if (delivery.GetProperty("status").GetString() == status || DateTime.UtcNow > deadline)
+            {
+                Assert.Equal(status, delivery.GetProperty("status").GetString());
+                return delivery;
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
+    [GeneratedRegex(@"\b\d{6}\b")]
+    private static partial Regex SixDigits();
+}
