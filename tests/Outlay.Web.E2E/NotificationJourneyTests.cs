@@ -36,5 +36,11 @@ public sealed class NotificationJourneyTests(OutlayBrowserFixture app) : IClassF
 
         await page.GoViaNavigationAsync("Budgets");
         await Expect(page.GetByText("Alerts at 100% (sent).")).ToBeVisibleAsync();
+
+        // This server has no SMS or WhatsApp provider: the settings say so, and the feed above worked all the same.
+        await page.GoViaNavigationAsync("Settings");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Notification settings" }).ClickAsync();
+        await Expect(page.GetByText("This server has no SMS provider set up, so alerts stay in the app.")).ToBeVisibleAsync();
+        await Screenshots.SaveAsync(page, "notification-settings");
     }
 }

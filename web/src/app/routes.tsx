@@ -20,6 +20,7 @@ import { RequireAuth } from './RequireAuth'
 const ReportsPage = lazy(() => import('../features/reports/ReportsPage'))
 const AdminPage = lazy(() => import('../features/admin/AdminPage'))
 const SmsForwardingPage = lazy(() => import('../features/sms/SmsForwardingPage'))
+const NotificationSettingsPage = lazy(() => import('../features/notifications/NotificationSettingsPage'))
 
 function Home() {
   const { status } = useAuth()
@@ -50,6 +51,7 @@ export function AppRoutes() {
         <Route path="notifications" element={<Signed><NotificationsPage /></Signed>} />
         <Route path="settings" element={<Signed><SettingsPage /></Signed>} />
         <Route path="settings/sms" element={<Signed><SmsForwardingPage /></Signed>} />
+        <Route path="settings/notifications" element={<Signed><NotificationSettingsPage /></Signed>} />
         <Route path="admin" element={<Signed role="admin"><AdminPage /></Signed>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -88,3 +88,30 @@ export async function streamNotifications(onNotification: (notification: AppNoti
     }
   }
 }
+
+export type PhoneChannel = 'sms' | 'whatsapp'
+
+export interface NotificationSettings {
+  channels: Record<PhoneChannel, { enabled: boolean; phone: string | null; verified: boolean }>
+  kinds: Record<string, string[]>
+  reminders: { daily: string | null }
+  quietHours: { from: string; to: string } | null
+  available: string[]
+}
+
+export interface NotificationSettingsInput {
+  channels: Record<PhoneChannel, { enabled: boolean }>
+  kinds: Record<string, string[]>
+  reminders: { daily: string | null }
+  quietHours: { from: string; to: string } | null
+}
+
+const settingsBase = '/api/v1/me/notification-settings'
+
+export const getNotificationSettings = (signal?: AbortSignal) => api.request<NotificationSettings>(settingsBase, { signal })
+export const updateNotificationSettings = (input: NotificationSettingsInput) =>
+  api.request<NotificationSettings>(settingsBase, { method: 'PUT', json: input })
+export const startPhoneVerification = (channel: PhoneChannel, phone: string) =>
+  api.request<void>(`${settingsBase}/verification`, { method: 'POST', json: { channel, phone } })
+export const confirmPhoneVerification = (channel: PhoneChannel, code: string) =>
+  api.request<NotificationSettings>(`${settingsBase}/verification/confirm`, { method: 'POST', json: { channel, code } })

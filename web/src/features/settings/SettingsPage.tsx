@@ -24,6 +24,11 @@ export function SettingsPage() {
           <AccountExport />
         </section>
       </div>
+      <section className="card" aria-labelledby="notification-settings-title">
+        <h2 id="notification-settings-title">Notifications</h2>
+        <p>Choose which alerts reach you by SMS or WhatsApp, and when to keep quiet.</p>
+        <Link to="/settings/notifications">Notification settings</Link>
+      </section>
       <section className="card" aria-labelledby="sms-title">
         <h2 id="sms-title">SMS forwarding</h2>
         <p>
