@@ -18,12 +18,6 @@ public sealed record NotificationSettingsResponse(
     QuietHoursResponse? QuietHours,
     IReadOnlyList<string> Available)
 {
-    /// <summary>Every kind of the contract, with the feed as its only channel until the user says otherwise.</summary>
-    public static readonly IReadOnlyList<string> AllKinds =
-    [
-        NotificationKinds.BudgetThreshold, NotificationKinds.BudgetRisk, "unusualExpense", "dailyReminder", "upcomingPayment", "periodDigest",
-    ];
-
     public static NotificationSettingsResponse From(NotificationPreferences? preferences, IReadOnlyList<string> available)
     {
         preferences ??= new NotificationPreferences();
@@ -34,7 +28,7 @@ public sealed record NotificationSettingsResponse(
                 [NotificationChannels.Sms] = new(preferences.SmsEnabled, preferences.SmsPhone, preferences.SmsPhone is not null),
                 [NotificationChannels.WhatsApp] = new(preferences.WhatsAppEnabled, preferences.WhatsAppPhone, preferences.WhatsAppPhone is not null),
             },
-            AllKinds.ToDictionary(kind => kind, kind => (IReadOnlyList<string>)(chosen.GetValueOrDefault(kind) ?? [NotificationChannels.InApp])),
+            NotificationKinds.Routable.ToDictionary(kind => kind, kind => (IReadOnlyList<string>)(chosen.GetValueOrDefault(kind) ?? [NotificationChannels.InApp])),
             new RemindersResponse(LocalTimes.Format(preferences.DailyReminderAt)),
             preferences is { QuietFrom: { } from, QuietTo: { } to } ? new QuietHoursResponse(LocalTimes.Format(from)!, LocalTimes.Format(to)!) : null,
             available);

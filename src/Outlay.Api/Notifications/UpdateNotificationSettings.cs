@@ -33,9 +33,9 @@ public static class UpdateNotificationSettings
         var kinds = new Dictionary<string, List<string>>();
         foreach (var (kind, channels) in request.Kinds ?? new Dictionary<string, IReadOnlyList<string>>())
         {
-            if (!NotificationSettingsResponse.AllKinds.Contains(kind))
+            if (!NotificationKinds.Routable.Contains(kind))
             {
-                errors[$"kinds.{kind}"] = [$"'{kind}' is not a notification kind. Known: {string.Join(", ", NotificationSettingsResponse.AllKinds)}."];
+                errors[$"kinds.{kind}"] = [$"'{kind}' is not a notification kind. Known: {string.Join(", ", NotificationKinds.Routable)}."];
             }
             else if (channels.FirstOrDefault(c => !available.Contains(c)) is { } unknown)
             {
