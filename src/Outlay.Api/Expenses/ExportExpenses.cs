@@ -70,9 +70,9 @@ public static class ExportExpenses
             csv.WriteField(row.OccurredOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             csv.WriteField(Money.ToMinorUnits(row.Amount, currency).ToString(CultureInfo.InvariantCulture));
             csv.WriteField(currency);
-            csv.WriteField(row.Category);
-            csv.WriteField(row.Merchant ?? string.Empty);
-            csv.WriteField(row.Note ?? string.Empty);
+            csv.WriteField(SpreadsheetSafeText.Escape(row.Category));
+            csv.WriteField(SpreadsheetSafeText.Escape(row.Merchant ?? string.Empty));
+            csv.WriteField(SpreadsheetSafeText.Escape(row.Note ?? string.Empty));
             await csv.EndRecordAsync(cancellationToken);
         }
 

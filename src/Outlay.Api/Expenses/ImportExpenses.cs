@@ -226,7 +226,7 @@ public static class ImportExpenses
         var dateText = csv.GetString(index[0]).Trim();
         var amountText = csv.GetString(index[1]).Trim();
         var currencyText = csv.GetString(index[2]).Trim();
-        var category = ExpenseRules.Clean(csv.GetString(index[3]));
+        var category = ExpenseRules.Clean(SpreadsheetSafeText.Unescape(csv.GetString(index[3])));
         var before = errors.Count;
 
         if (!DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
@@ -251,7 +251,7 @@ public static class ImportExpenses
 
         var (draft, fieldErrors) = new ExpenseDraft(
             amount, currencyText.Length == 0 ? userCurrency : currencyText, day, null,
-            csv.GetString(index[4]), csv.GetString(index[5]), null, null).Validate(clock);
+            SpreadsheetSafeText.Unescape(csv.GetString(index[4])), SpreadsheetSafeText.Unescape(csv.GetString(index[5])), null, null).Validate(clock);
         foreach (var (field, messages) in fieldErrors)
         {
             var column = field == "occurredOn" ? "date" : field;

@@ -333,6 +333,9 @@ public sealed class ImportExportTests(OutlayAppFactory app, ITestOutputHelper ou
         Assert.Equal(before, after);
         var reexported = await (await fresh.Client.GetAsync("/api/v1/expenses/export?format=csv")).Content.ReadAsStringAsync();
         Assert.Equal(SortedLines(Encoding.UTF8.GetString(file)), SortedLines(reexported));
+        // A spreadsheet opening the file shows the formula-like cells as text rather than running them.
+        Assert.Contains("'=SUM(A1:A2)", Encoding.UTF8.GetString(file));
+        Assert.Contains(",'-starts with a dash", Encoding.UTF8.GetString(file));
 
         static string Comparable(ExpenseRow e) => $"{e.OccurredOn}|{e.Amount}|{e.Currency}|{e.Category}|{e.Merchant}|{e.Note}";
     }
