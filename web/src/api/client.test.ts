@@ -37,6 +37,23 @@ describe('ApiClient', () => {
     expect(document.cookie).not.toContain('secret-token')
   })
 
+  it('keeps a sign-in that finished while the refresh on page load was still on its way and then failed', async () => {
+    let refuse: (response: Response) => void = () => {}
+    const pending = new Promise<Response>((resolve) => (refuse = resolve))
+    const fake = fakeFetch({ 'POST /api/v1/auth/refresh': () => pending })
+    const client = new ApiClient({ fetch: fake.fetch })
+    const events: SessionEvent[] = []
+    client.subscribe((e) => events.push(e))
+
+    const onLoad = client.refresh()
+    client.accept(authResult('from-sign-in'))
+    refuse(problem(401, 'Unauthorized'))
+
+    expect(await onLoad).toBeNull()
+    expect(client.isSignedIn).toBe(true)
+    expect(events.map((e) => e.type)).toEqual(['signedIn'])
+  })
+
   it('answers null and stays signed out when there is no refresh cookie', async () => {
     const fake = fakeFetch({ 'POST /api/v1/auth/refresh': problem(401, 'Unauthorized') })
     const client = new ApiClient({ fetch: fake.fetch })

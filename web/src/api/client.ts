@@ -101,10 +101,9 @@ export class ApiClient {
   /** Refreshes now if the scheduled refresh time has passed (timers don't run while a laptop sleeps). */
   refreshIfDue(): void {
     if (this.token && Date.now() >= this.refreshDueAt) {
+      // A refused refresh ends the session inside refreshNow.
       this.refresh().then(
-        (result) => {
-          if (!result) this.expire()
-        },
+        () => {},
         () => {},
       )
     }
@@ -179,6 +178,7 @@ export class ApiClient {
   }
 
   private async refreshNow(): Promise<AuthResult | null> {
+    const tokenBefore = this.token
     let response: Response
     try {
       response = await this.fetchImpl(refreshPath, {
@@ -195,7 +195,9 @@ export class ApiClient {
       return result
     }
     if (response.status === 400 || response.status === 401 || response.status === 403) {
-      this.expire()
+      // A sign-in that finished while this refresh was on its way (the one on page load, typically) is not
+      // undone by the refresh's failure.
+      if (this.token === tokenBefore) this.expire()
       return null
     }
     throw await problemFromResponse(response)
@@ -207,9 +209,7 @@ export class ApiClient {
     this.refreshDueAt = Date.now() + seconds * 1000
     this.timer = setTimeout(() => {
       this.refresh().then(
-        (result) => {
-          if (!result) this.expire()
-        },
+        () => {},
         // The server or network is down for now: try again soon; a 401 will also recover.
         () => this.schedule(Math.min(60 + this.marginSeconds, expiresInSeconds)),
       )
