@@ -12,7 +12,7 @@ public static class CachingSetup
     public static IServiceCollection AddOutlayCaching(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<RedisOptions>().BindConfiguration(RedisOptions.SectionName);
-        var redis = configuration.GetSection(RedisOptions.SectionName).Get<RedisOptions>() ?? new RedisOptions();
+        var redis = RedisOptions.From(configuration);
 
         if (redis.IsConfigured)
         {

@@ -11,4 +11,8 @@ public sealed class RedisOptions
     public string InstanceName { get; set; } = "outlay:";
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Configuration);
+
+    /// <summary>The section as bound at registration time, for the features that register Redis-only services.</summary>
+    public static RedisOptions From(IConfiguration configuration) =>
+        configuration.GetSection(SectionName).Get<RedisOptions>() ?? new RedisOptions();
 }

@@ -36,45 +36,59 @@ public sealed partial class BudgetAlerts(
         var statuses = await scope.ServiceProvider.GetRequiredService<BudgetStatusCalculator>()
             .ComputeAsync(userId, settings, today, budgets, cancellationToken);
         var outbox = scope.ServiceProvider.GetRequiredService<NotificationOutbox>();
-        var categoryNames = await db.Categories.AsNoTracking().Where(c => c.UserId == userId)
-            .ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
+        var fired = await FiredAsync(db, userId, statuses, cancellationToken);
+        Dictionary<Guid, string>? categoryNames = null;
         foreach (var budget in budgets)
         {
-            var name = budget.CategoryId is { } categoryId ? categoryNames.GetValueOrDefault(categoryId, "Category") : null;
+            var status = statuses[budget.Id];
             // A write that lost the race for one threshold may still be the first past a higher one: look again.
             for (var attempt = 1; attempt <= 3; attempt++)
             {
-                if (await TryFireAsync(db, outbox, budget, statuses[budget.Id], name, settings, today, cancellationToken))
+                if (Due(budget, status, today, fired) is not { } due)
                 {
                     break;
                 }
+
+                // Read only when something fires: most writes cross nothing.
+                categoryNames ??= await db.Categories.AsNoTracking().Where(c => c.UserId == userId).ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
+                var name = budget.CategoryId is { } categoryId ? categoryNames.GetValueOrDefault(categoryId, "Category") : null;
+                var text = due.Kind == NotificationKinds.BudgetThreshold
+                    ? ThresholdMessage(budget, status, name, due.Thresholds[^1], settings.Currency)
+                    : RiskMessage(budget, status, name, settings.Currency);
+                if (await FireAsync(db, outbox, settings.TimeZone, budget, status, due.Kind, due.Thresholds, text, cancellationToken))
+                {
+                    break;
+                }
+
+                fired = await FiredAsync(db, userId, statuses, cancellationToken);
             }
         }
     }
 
-    /// <summary>False when another write fired one of the same alerts first.</summary>
-    private async Task<bool> TryFireAsync(
-        OutlayDbContext db, NotificationOutbox outbox, Budget budget, BudgetStatus status, string? name, ReportSettings settings, DateOnly today, CancellationToken cancellationToken)
+    /// <summary>The alerts already fired in each budget's current period, as (budget, kind, threshold).</summary>
+    private static async Task<HashSet<(Guid BudgetId, string Kind, int Threshold)>> FiredAsync(
+        OutlayDbContext db, Guid userId, IReadOnlyDictionary<Guid, BudgetStatus> statuses, CancellationToken cancellationToken)
     {
-        var currency = settings.Currency;
-        var fired = await db.Set<BudgetAlert>().AsNoTracking()
-            .Where(a => a.BudgetId == budget.Id && a.PeriodStart == status.Start)
-            .Select(a => new { a.Kind, a.Threshold })
+        var earliest = statuses.Values.Min(s => s.Start);
+        var rows = await db.Set<BudgetAlert>().AsNoTracking()
+            .Where(a => a.UserId == userId && a.PeriodStart >= earliest)
+            .Select(a => new { a.BudgetId, a.PeriodStart, a.Kind, a.Threshold })
             .ToListAsync(cancellationToken);
-        bool HasFired(string kind, int threshold) => fired.Any(a => a.Kind == kind && a.Threshold == threshold);
+        return [.. rows.Where(a => statuses.TryGetValue(a.BudgetId, out var status) && a.PeriodStart == status.Start).Select(a => (a.BudgetId, a.Kind, a.Threshold))];
+    }
 
-        var crossed = budget.AlertAt.Where(t => status.Percent >= t && !HasFired(NotificationKinds.BudgetThreshold, t)).ToList();
+    /// <summary>What should fire for the budget now: the thresholds newly reached, else a risk alert, else nothing.</summary>
+    private (string Kind, List<int> Thresholds)? Due(Budget budget, BudgetStatus status, DateOnly today, HashSet<(Guid, string, int)> fired)
+    {
+        var crossed = budget.AlertAt.Where(t => status.Percent >= t && !fired.Contains((budget.Id, NotificationKinds.BudgetThreshold, t))).ToList();
         if (crossed.Count > 0)
         {
-            return await FireAsync(db, outbox, settings.TimeZone, budget, status, NotificationKinds.BudgetThreshold, crossed, ThresholdMessage(budget, status, name, crossed[^1], currency), cancellationToken);
+            return (NotificationKinds.BudgetThreshold, crossed);
         }
 
-        if (IsAtRisk(budget, status, today) && !HasFired(NotificationKinds.BudgetRisk, BudgetAlert.RiskThreshold))
-        {
-            return await FireAsync(db, outbox, settings.TimeZone, budget, status, NotificationKinds.BudgetRisk, [BudgetAlert.RiskThreshold], RiskMessage(budget, status, name, currency), cancellationToken);
-        }
-
-        return true;
+        return IsAtRisk(budget, status, today) && !fired.Contains((budget.Id, NotificationKinds.BudgetRisk, BudgetAlert.RiskThreshold))
+            ? (NotificationKinds.BudgetRisk, [BudgetAlert.RiskThreshold])
+            : null;
     }
 
     private bool IsAtRisk(Budget budget, BudgetStatus status, DateOnly today)

@@ -42,12 +42,7 @@ public static class ConfirmPhoneVerification
             return CodeProblem("That is not the code we sent.");
         }
 
-        var preferences = await db.Set<NotificationPreferences>().SingleOrDefaultAsync(p => p.UserId == me.Id, cancellationToken);
-        if (preferences is null)
-        {
-            preferences = new NotificationPreferences { UserId = me.Id };
-            db.Add(preferences);
-        }
+        var preferences = await NotificationPreferences.FindOrAddAsync(db, me.Id, cancellationToken);
 
         preferences.Verified(verification.Channel, verification.Phone);
         verifications.Remove(verification);

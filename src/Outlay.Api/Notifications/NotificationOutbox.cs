@@ -26,8 +26,7 @@ public sealed class NotificationOutbox(PhoneMessaging messaging)
             : notification.CreatedAt;
         foreach (var channel in kinds.GetValueOrDefault(notification.Kind) ?? [])
         {
-            var enabled = channel == NotificationChannels.Sms ? preferences.SmsEnabled : channel == NotificationChannels.WhatsApp && preferences.WhatsAppEnabled;
-            if (enabled && preferences.PhoneFor(channel) is { } phone && messaging.IsAvailable(channel))
+            if (preferences.IsEnabled(channel) && preferences.PhoneFor(channel) is { } phone && messaging.IsAvailable(channel))
             {
                 db.Add(new NotificationDelivery
                 {

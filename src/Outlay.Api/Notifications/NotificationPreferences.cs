@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Outlay.Api.Data;
+
 namespace Outlay.Api.Notifications;
 
 /// <summary>A user's notification settings: one row per user, absent until they first change something.</summary>
@@ -29,6 +32,21 @@ public sealed class NotificationPreferences
     public DateTimeOffset UpdatedAt { get; set; }
 
     public string? PhoneFor(string channel) => channel == NotificationChannels.Sms ? SmsPhone : WhatsAppPhone;
+
+    public bool IsEnabled(string channel) => channel == NotificationChannels.Sms ? SmsEnabled : channel == NotificationChannels.WhatsApp && WhatsAppEnabled;
+
+    /// <summary>The user's tracked row, added to the unit of work when they have none yet.</summary>
+    public static async Task<NotificationPreferences> FindOrAddAsync(OutlayDbContext db, Guid userId, CancellationToken cancellationToken)
+    {
+        var preferences = await db.Set<NotificationPreferences>().SingleOrDefaultAsync(p => p.UserId == userId, cancellationToken);
+        if (preferences is null)
+        {
+            preferences = new NotificationPreferences { UserId = userId };
+            db.Add(preferences);
+        }
+
+        return preferences;
+    }
 
     public void Verified(string channel, string phone)
     {

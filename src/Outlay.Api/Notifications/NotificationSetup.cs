@@ -22,7 +22,7 @@ public static class NotificationSetup
         services.AddScoped<NotificationOutbox>();
         services.AddSingleton<DeliveryDispatcher>();
         services.AddHostedService(provider => provider.GetRequiredService<DeliveryDispatcher>());
-        if (configuration.GetSection(RedisOptions.SectionName).Get<RedisOptions>()?.IsConfigured == true)
+        if (RedisOptions.From(configuration).IsConfigured)
         {
             services.AddHostedService<NotificationStreamListener>();
         }

@@ -78,12 +78,7 @@ public static class UpdateNotificationSettings
             return TypedResults.ValidationProblem(errors);
         }
 
-        var preferences = await db.Set<NotificationPreferences>().SingleOrDefaultAsync(p => p.UserId == me.Id, cancellationToken);
-        if (preferences is null)
-        {
-            preferences = new NotificationPreferences { UserId = me.Id };
-            db.Add(preferences);
-        }
+        var preferences = await NotificationPreferences.FindOrAddAsync(db, me.Id, cancellationToken);
 
         var sms = request.Channels?.GetValueOrDefault(NotificationChannels.Sms)?.Enabled ?? preferences.SmsEnabled;
         var whatsApp = request.Channels?.GetValueOrDefault(NotificationChannels.WhatsApp)?.Enabled ?? preferences.WhatsAppEnabled;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Outlay.Api.Auth;
 using Outlay.Api.Categories;
+using Outlay.Api.Infrastructure;
 using Outlay.Api.Insights;
 
 namespace Outlay.Api.Settings;
@@ -15,6 +16,10 @@ public static class SettingsSetup
     {
         services.AddSingleton<SettingsStore>();
         services.AddHostedService<SettingsRefresher>();
+        if (RedisOptions.From(configuration).IsConfigured)
+        {
+            services.AddHostedService<SettingsChangeListener>();
+        }
 
         services.AddSingleton<IOptionsChangeTokenSource<AuthOptions>, SettingsChangeTokenSource<AuthOptions>>();
         services.AddSingleton<IPostConfigureOptions<AuthOptions>, AuthSettingsOverlay>();

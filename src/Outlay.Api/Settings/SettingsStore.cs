@@ -21,7 +21,7 @@ public sealed record SettingsPatchResult(RuntimeSettings? Settings, Dictionary<s
 /// use, applies admins' changes (saved with an audit entry per key in one transaction), and signals
 /// <see cref="GetChangeToken"/> so options and caches built from it follow. Other instances hear of a
 /// change on the Redis channel <c>{InstanceName}settings-changed</c>, and every instance re-reads every
-/// 30 s anyway (<see cref="SettingsRefresher"/>).
+/// 30 s anyway (<see cref="SettingsChangeListener"/>, <see cref="SettingsRefresher"/>).
 /// </summary>
 public sealed partial class SettingsStore(
     IServiceScopeFactory scopes,
@@ -54,8 +54,23 @@ public sealed partial class SettingsStore(
 
     internal static RedisChannel Channel(RedisOptions options) => RedisChannel.Literal(options.InstanceName + "settings-changed");
 
-    /// <summary>Re-reads the stored settings; signals a change only when they differ from the snapshot.</summary>
+    /// <summary>
+    /// Re-reads the stored settings and signals a change only when they differ from the snapshot. A failure (the
+    /// database is away) is logged and keeps the current snapshot until the next re-read.
+    /// </summary>
     public async Task ReloadAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ReloadCoreAsync(cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogReloadFailed(logger, exception);
+        }
+    }
+
+    private async Task ReloadCoreAsync(CancellationToken cancellationToken)
     {
         await gate.WaitAsync(cancellationToken);
         try
@@ -327,6 +342,9 @@ public sealed partial class SettingsStore(
             Stored.Count == other.Stored.Count
             && Stored.All(p => other.Stored.TryGetValue(p.Key, out var value) && value == p.Value);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not re-read the dynamic configuration")]
+    private static partial void LogReloadFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not load the dynamic configuration; using the static defaults until it can be read")]
     private static partial void LogLoadFailed(ILogger logger, Exception exception);
