@@ -22,7 +22,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 
 builder.UseOutlayDefaultUrls();
 builder.Services.AddOptions<OutlayOptions>().BindConfiguration(OutlayOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddOutlayClock(builder.Configuration);
 builder.Services.AddOutlayProblemDetails();
 builder.Services.AddValidation();
 builder.Services.AddOutlayOpenApi();
@@ -41,6 +41,7 @@ builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddRuntimeSettings(builder.Configuration);
 
 var app = builder.Build();
+app.WarnIfTheClockIsMoved();
 
 app.UseOutlayTransportSecurity();
 app.UseMiddleware<RequestIdMiddleware>();

@@ -9,9 +9,8 @@ namespace Outlay.Web.E2E;
 /// </summary>
 public sealed class ExpenseJourneyTests(OutlayBrowserFixture app) : IClassFixture<OutlayBrowserFixture>
 {
-    // The browser and a new account both run on UTC; "today" is read from the page when it is needed, so a test
-    // running across midnight compares the day the page shows with the day the page had.
-    private static Task<string> TodayAsync(IPage page) => page.EvaluateAsync<string>("() => new Date().toISOString().slice(0, 10)");
+    // The browser and a new account both run on UTC, on the fixture's pinned day.
+    private static readonly string Today = OutlayBrowserFixture.Today;
 
     [Fact]
     public async Task QuickAdd_ThreeExpenses_ShowInTheListAndInTheMonthsChartAndTable()
@@ -87,11 +86,10 @@ public sealed class ExpenseJourneyTests(OutlayBrowserFixture app) : IClassFixtur
         var page = await SignedInOnExpensesAsync("Ivy Import");
         await page.GetByRole(AriaRole.Button, new() { Name = "Import CSV" }).ClickAsync();
         var panel = page.GetByRole(AriaRole.Region, new() { Name = "Import expenses from CSV" });
-        var today = await TodayAsync(page);
 
         await panel.GetByLabel("CSV file").SetInputFilesAsync(Csv("bad.csv",
-            $"{today},18.40,USD,Groceries,Green Grocer,weekly shop",
-            $"{today},not-a-number,USD,Transport,Metro,"));
+            $"{Today},18.40,USD,Groceries,Green Grocer,weekly shop",
+            $"{Today},not-a-number,USD,Transport,Metro,"));
         await panel.GetByRole(AriaRole.Button, new() { Name = "Check file" }).ClickAsync();
 
         var problems = panel.GetByRole(AriaRole.Alert);
@@ -101,8 +99,8 @@ public sealed class ExpenseJourneyTests(OutlayBrowserFixture app) : IClassFixtur
         await Screenshots.SaveAsync(page, "expenses-import-errors");
 
         await panel.GetByLabel("CSV file").SetInputFilesAsync(Csv("good.csv",
-            $"{today},18.40,USD,Groceries,Green Grocer,weekly shop",
-            $"{today},3.10,USD,Transport,Metro,"));
+            $"{Today},18.40,USD,Groceries,Green Grocer,weekly shop",
+            $"{Today},3.10,USD,Transport,Metro,"));
         await panel.GetByRole(AriaRole.Button, new() { Name = "Check file" }).ClickAsync();
         await Expect(panel.GetByRole(AriaRole.Status)).ToContainTextAsync("Ready: 2 expenses to import");
         await panel.GetByRole(AriaRole.Button, new() { Name = "Import 2 expenses" }).ClickAsync();
@@ -117,7 +115,6 @@ public sealed class ExpenseJourneyTests(OutlayBrowserFixture app) : IClassFixtur
     public async Task ExportCsv_DownloadsTheExpensesInTheImportFormat()
     {
         var page = await SignedInOnExpensesAsync("Ezra Export");
-        var today = await TodayAsync(page);
         await QuickAddAsync(page, "23.00", "Book Nook", "Shopping");
 
         var download = await page.RunAndWaitForDownloadAsync(
@@ -128,7 +125,7 @@ public sealed class ExpenseJourneyTests(OutlayBrowserFixture app) : IClassFixtur
         var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         Assert.StartsWith("date,amount,currency,category,merchant,note", lines[0], StringComparison.Ordinal);
         var row = Assert.Single(lines[1..]);
-        Assert.Contains(today, row, StringComparison.Ordinal);
+        Assert.Contains(Today, row, StringComparison.Ordinal);
         Assert.Contains("23.00", row, StringComparison.Ordinal);
         Assert.Contains("Book Nook", row, StringComparison.Ordinal);
     }
@@ -149,7 +146,7 @@ public sealed class ExpenseJourneyTests(OutlayBrowserFixture app) : IClassFixtur
         var form = page.GetByRole(AriaRole.Form, new() { Name = "Add expense" });
         await form.GetByLabel("Amount").FillAsync(amount);
         await form.GetByLabel("Merchant").FillAsync(merchant);
-        await Expect(form.GetByLabel("Date")).ToHaveValueAsync(await TodayAsync(page));
+        await Expect(form.GetByLabel("Date")).ToHaveValueAsync(Today);
         var option = form.GetByLabel("Category").Locator("option").Filter(new() { HasText = category });
         await form.GetByLabel("Category").SelectOptionAsync((await option.GetAttributeAsync("value"))!);
         await form.GetByRole(AriaRole.Button, new() { Name = "Add expense" }).ClickAsync();

@@ -16,9 +16,8 @@ public sealed class NotificationJourneyTests(OutlayBrowserFixture app) : IClassF
 
         // Another client of the same person (a phone) sets a budget and spends past it.
         var phone = new Dictionary<string, string> { ["Authorization"] = $"Bearer {token}" };
-        var today = await page.EvaluateAsync<string>("() => new Date().toISOString().slice(0, 10)");
         await page.Context.APIRequest.PostAsync("/api/v1/budgets", new() { Headers = phone, DataObject = new { period = "month", amount = "50", alertAt = new[] { 100 } } });
-        await page.Context.APIRequest.PostAsync("/api/v1/expenses", new() { Headers = phone, DataObject = new { amount = "60.00", occurredOn = today, merchant = "Corner Shop" } });
+        await page.Context.APIRequest.PostAsync("/api/v1/expenses", new() { Headers = phone, DataObject = new { amount = "60.00", occurredOn = OutlayBrowserFixture.Today, merchant = "Corner Shop" } });
 
         var bell = page.GetByRole(AriaRole.Link, new() { Name = "Notifications, 1 unread" });
         await Expect(bell).ToBeVisibleAsync();

@@ -66,7 +66,7 @@ public sealed class SmsForwardingJourneyTests(OutlayBrowserFixture app) : IClass
     /// <summary>The card payment of docs/sms-forwarding.md, dated today so it lands in this month's list.</summary>
     private static object BankDebit()
     {
-        var today = DateTime.UtcNow.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture);
+        var today = OutlayBrowserFixture.Now.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture);
         return new
         {
             sender = "VM-KESTRL",

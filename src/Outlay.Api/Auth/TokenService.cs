@@ -52,9 +52,18 @@ public sealed class TokenService(SigningKeyRing keys, IOptions<JwtOptions> jwt, 
         RequireSignedTokens = true,
         ValidateIssuerSigningKey = true,
         ClockSkew = TimeSpan.FromSeconds(auth.CurrentValue.ClockSkewSeconds),
+        // On the server's clock, the one that stamped the token, rather than the library's own reading of the time.
+        LifetimeValidator = IsWithinLifetime,
         NameClaimType = JwtRegisteredClaimNames.Sub,
         RoleClaimType = RoleClaim,
     };
+
+    private bool IsWithinLifetime(DateTime? notBefore, DateTime? expires, SecurityToken token, TokenValidationParameters parameters)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return (notBefore is null || notBefore.Value <= now + parameters.ClockSkew)
+            && expires is { } end && now - parameters.ClockSkew < end;
+    }
 }
 
 public sealed record AccessToken(string Token, int ExpiresInSeconds);

@@ -19,6 +19,16 @@ public sealed class OutlayBrowserFixture : IAsyncLifetime
     // A cold first page load on a 2-core machine can take a few seconds; the default 5 s is tight.
     static OutlayBrowserFixture() => SetDefaultExpectTimeout(10_000);
 
+    /// <summary>
+    /// "Now" for the server and the browser alike: mid-day mid-month, so no test meets a midnight or a month's end,
+    /// and years ahead, so the browser's real clock never sees the refresh cookie (stamped on this clock) as expired.
+    /// The server's clock runs on from here; the browser's stays at it.
+    /// </summary>
+    public static readonly DateTimeOffset Now = new(2036, 3, 18, 10, 0, 0, TimeSpan.Zero);
+
+    /// <summary>The day of <see cref="Now"/> as the date inputs and the API write it.</summary>
+    public static string Today => Now.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
     public Account Admin { get; } = Account.New("Ada Admin");
 
     public Uri BaseAddress => Server.BaseAddress;
@@ -27,7 +37,7 @@ public sealed class OutlayBrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var starting = OutlayServer.StartAsync();
+        var starting = OutlayServer.StartAsync(Now);
         playwright = await Playwright.CreateAsync();
         browser = await playwright.Chromium.LaunchAsync(new()
         {
@@ -81,6 +91,7 @@ public sealed class OutlayBrowserFixture : IAsyncLifetime
             AcceptDownloads = true,
         });
         browserContext.SetDefaultTimeout(15_000);
+        await browserContext.Clock.SetFixedTimeAsync(Now.UtcDateTime);
         lock (contexts)
         {
             contexts.Add(browserContext);

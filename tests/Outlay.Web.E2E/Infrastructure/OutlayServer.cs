@@ -39,7 +39,8 @@ public sealed class OutlayServer : IAsyncDisposable
         }
     }
 
-    public static async Task<OutlayServer> StartAsync()
+    /// <summary>Starts the server with its clock starting at <paramref name="now"/> (<c>Outlay:Clock:StartsAt</c>).</summary>
+    public static async Task<OutlayServer> StartAsync(DateTimeOffset now)
     {
         var serverDll = Path.Combine(AppContext.BaseDirectory, "Outlay.Api.dll");
         var indexHtml = Path.Combine(AppContext.BaseDirectory, "wwwroot", "index.html");
@@ -65,6 +66,7 @@ public sealed class OutlayServer : IAsyncDisposable
         start.ArgumentList.Add(baseAddress.ToString().TrimEnd('/'));
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Outlay__DataPath"] = dataPath;
+        start.Environment["Outlay__Clock__StartsAt"] = now.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         // The suite signs up many users from one address: a cheap hash and generous limits, as an operator would set them.
         start.Environment["Outlay__Auth__BcryptCost"] = "4";
