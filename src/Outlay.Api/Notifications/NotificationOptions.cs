@@ -43,6 +43,13 @@ public sealed class NotificationOptions
     [Range(50, 60_000)]
     public int DispatchIntervalMilliseconds { get; set; } = 2000;
 
+    /// <summary>Whether this instance sends the daily reminders that are due (any one instance is enough; several are safe).</summary>
+    public bool RemindersEnabled { get; set; } = true;
+
+    /// <summary>How often each instance looks for daily reminders that are due; a reminder is at most this late.</summary>
+    [Range(1, 3600)]
+    public int ReminderIntervalSeconds { get; set; } = 30;
+
     /// <summary>How long an instance's claim on a message lasts; a lost instance's messages are sent by another after it.</summary>
     [Range(5, 3600)]
     public int DeliveryLeaseSeconds { get; set; } = 60;

@@ -20,7 +20,7 @@ public sealed class NotificationOutbox(PhoneMessaging messaging)
         }
 
         var kinds = JsonSerializer.Deserialize<Dictionary<string, List<string>>>(preferences.KindsJson) ?? [];
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var found) ? found : TimeZoneInfo.Utc;
+        var zone = Reports.ReportPeriod.Zone(timeZone);
         var due = preferences is { QuietFrom: { } from, QuietTo: { } to }
             ? QuietHours.NextAllowed(notification.CreatedAt, zone, from, to)
             : notification.CreatedAt;

@@ -23,6 +23,12 @@ public sealed class NotificationPreferences
     /// <summary>The local time of the daily "log today's spending" reminder; null for none.</summary>
     public TimeOnly? DailyReminderAt { get; set; }
 
+    /// <summary>When the reminder scheduler next looks at this user (an index keeps the look-up cheap); null without a reminder.</summary>
+    public DateTimeOffset? NextDailyReminderAt { get; set; }
+
+    /// <summary>The user's local day of the last reminder sent: at most one a day, even when the time is changed.</summary>
+    public DateOnly? LastDailyReminderOn { get; set; }
+
     public TimeOnly? QuietFrom { get; set; }
 
     public TimeOnly? QuietTo { get; set; }

@@ -12,6 +12,7 @@ public sealed class NotificationPreferencesConfiguration : IEntityTypeConfigurat
         preferences.HasKey(p => p.UserId);
         preferences.Property(p => p.SmsPhone).HasMaxLength(E164.MaxLength);
         preferences.Property(p => p.WhatsAppPhone).HasMaxLength(E164.MaxLength);
+        preferences.HasIndex(p => p.NextDailyReminderAt);
         preferences.HasOne<User>().WithOne().HasForeignKey<NotificationPreferences>(p => p.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -22,6 +22,8 @@ public static class NotificationSetup
         services.AddScoped<NotificationOutbox>();
         services.AddSingleton<DeliveryDispatcher>();
         services.AddHostedService(provider => provider.GetRequiredService<DeliveryDispatcher>());
+        services.AddSingleton<DailyReminders>();
+        services.AddHostedService(provider => provider.GetRequiredService<DailyReminders>());
         if (RedisOptions.From(configuration).IsConfigured)
         {
             services.AddHostedService<NotificationStreamListener>();

@@ -5,8 +5,8 @@ public static class QuietHours
 {
     /// <summary>
     /// <paramref name="now"/> when it is outside the quiet hours, otherwise the instant they end. A span whose
-    /// start is after its end (22:00–07:00) runs over midnight. An end that falls in a daylight-saving gap is
-    /// taken as the first instant after the gap.
+    /// start is after its end (22:00–07:00) runs over midnight. An end that falls in a daylight-saving gap or
+    /// repeated hour is read as <see cref="LocalTimes.ToInstant"/> reads it.
     /// </summary>
     public static DateTimeOffset NextAllowed(DateTimeOffset now, TimeZoneInfo zone, TimeOnly from, TimeOnly to)
     {
@@ -16,18 +16,6 @@ public static class QuietHours
         DateOnly? releaseDay = from < to
             ? time >= from && time < to ? today : null
             : time >= from ? today.AddDays(1) : time < to ? today : null;
-        return releaseDay is { } day ? ToInstant(day.ToDateTime(to), zone) : now;
-    }
-
-    private static DateTimeOffset ToInstant(DateTime local, TimeZoneInfo zone)
-    {
-        while (zone.IsInvalidTime(local))
-        {
-            local = local.AddMinutes(1);
-        }
-
-        // In a repeated hour the earlier of the two instants ends the quiet hours first.
-        var offset = zone.IsAmbiguousTime(local) ? zone.GetAmbiguousTimeOffsets(local).Max() : zone.GetUtcOffset(local);
-        return new DateTimeOffset(local, offset);
+        return releaseDay is { } day ? LocalTimes.ToInstant(day.ToDateTime(to), zone) : now;
     }
 }

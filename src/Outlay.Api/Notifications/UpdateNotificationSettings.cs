@@ -26,7 +26,7 @@ public sealed record UpdateNotificationSettingsRequest(
 public static class UpdateNotificationSettings
 {
     public static async Task<Results<Ok<NotificationSettingsResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
-        UpdateNotificationSettingsRequest request, CurrentUser me, OutlayDbContext db, PhoneMessaging messaging, CancellationToken cancellationToken)
+        UpdateNotificationSettingsRequest request, CurrentUser me, OutlayDbContext db, PhoneMessaging messaging, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         var available = messaging.Available();
@@ -101,10 +101,21 @@ public static class UpdateNotificationSettings
         preferences.SmsEnabled = sms;
         preferences.WhatsAppEnabled = whatsApp;
         preferences.KindsJson = JsonSerializer.Serialize(kinds);
-        preferences.DailyReminderAt = daily;
+        if (preferences.DailyReminderAt != daily)
+        {
+            preferences.DailyReminderAt = daily;
+            preferences.NextDailyReminderAt = daily is { } at ? DailyReminderSchedule.FirstAfter(clock.GetUtcNow(), at, await ZoneAsync(db, me.Id, cancellationToken)) : null;
+        }
+
         preferences.QuietFrom = quiet?.From;
         preferences.QuietTo = quiet?.To;
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(NotificationSettingsResponse.From(preferences, available));
+    }
+
+    private static async Task<TimeZoneInfo> ZoneAsync(OutlayDbContext db, Guid userId, CancellationToken cancellationToken)
+    {
+        var id = await db.Users.Where(u => u.Id == userId).Select(u => u.TimeZone).SingleAsync(cancellationToken);
+        return Reports.ReportPeriod.Zone(id);
     }
 }

@@ -53,12 +53,13 @@ public sealed record ReportPeriod(PeriodKind Kind, DateOnly Start, DateOnly End,
         return months;
     }
 
+    /// <summary>A user's time zone from its IANA id, falling back to UTC for an unknown zone.</summary>
+    public static TimeZoneInfo Zone(string timeZone) =>
+        TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var found) ? found : TimeZoneInfo.Utc;
+
     /// <summary>Today in the user's time zone (IANA id), falling back to UTC for an unknown zone.</summary>
-    public static DateOnly Today(TimeProvider clock, string timeZone)
-    {
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var found) ? found : TimeZoneInfo.Utc;
-        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
-    }
+    public static DateOnly Today(TimeProvider clock, string timeZone) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Zone(timeZone)).DateTime);
 
     private static ReportPeriod Week(DateOnly day, WeekStart weekStart)
     {

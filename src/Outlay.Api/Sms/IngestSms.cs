@@ -272,7 +272,7 @@ public static class IngestSms
 
     private static DateOnly ReceivedDay(DateTimeOffset receivedAt, string timeZone)
     {
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var found) ? found : TimeZoneInfo.Utc;
+        var zone = Reports.ReportPeriod.Zone(timeZone);
         return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(receivedAt, zone).DateTime);
     }
 

@@ -31,8 +31,16 @@ public class PinnedClockAppFactory : OutlayAppFactory
                 services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme,
                     bearer => bearer.TokenValidationParameters.LifetimeValidator = null);
             });
+            builder.UseSetting("Outlay:Notifications:RemindersEnabled", "true");
             ConfigurePinnedHost(builder);
         });
+
+    /// <summary>Only the pinned host sends reminders: this host's real clock would find every reminder long due.</summary>
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Outlay:Notifications:RemindersEnabled", "false");
+    }
 
     /// <summary>Settings of the pinned host alone, on top of the factory's.</summary>
     protected virtual void ConfigurePinnedHost(IWebHostBuilder builder)

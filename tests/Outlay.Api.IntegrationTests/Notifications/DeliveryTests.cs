@@ -2,16 +2,14 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Outlay.Api.IntegrationTests.Budgets;
 using Outlay.Api.IntegrationTests.Infrastructure;
 
 namespace Outlay.Api.IntegrationTests.Notifications;
 
 /// <summary>Alerts that leave the app: SMS through the fake Twilio, sent by the instances' dispatchers from the outbox.</summary>
-public sealed partial class DeliveryTests : IClassFixture<TwilioAppFactory>
+public sealed class DeliveryTests : IClassFixture<TwilioAppFactory>
 {
-    private const string Settings = "/api/v1/me/notification-settings";
     private readonly TwilioAppFactory app;
 
     public DeliveryTests(TwilioAppFactory app)
@@ -23,7 +21,7 @@ public sealed partial class DeliveryTests : IClassFixture<TwilioAppFactory>
     [Fact]
     public async Task BudgetAlerts_WithSmsChosen_ArriveOnceEachAndShowTheirStatusInTheFeed()
     {
-        var (user, phone) = await SmsUserAsync();
+        var (user, phone) = await app.SmsUserAsync();
         await user.AddBudgetAsync("100", alertAt: [80, 100]);
 
         await user.AddExpenseAsync(amount: "85.00", occurredOn: "2026-11-09");
@@ -43,7 +41,7 @@ public sealed partial class DeliveryTests : IClassFixture<TwilioAppFactory>
     [Fact]
     public async Task StatusCallback_SignedByTwilio_MovesTheDeliveryOnAndABadSignatureChangesNothing()
     {
-        var (user, phone) = await SmsUserAsync();
+        var (user, phone) = await app.SmsUserAsync();
         await user.AddBudgetAsync("50", alertAt: [100]);
         await user.AddExpenseAsync(amount: "60.00", occurredOn: "2026-11-09");
         var sent = await app.Twilio.WaitForAsync(phone, "used up");
@@ -63,7 +61,7 @@ public sealed partial class DeliveryTests : IClassFixture<TwilioAppFactory>
     [Fact]
     public async Task ProviderDown_ForSeveralTries_DeliversOnceWhenItIsBack()
     {
-        var (user, phone) = await SmsUserAsync();
+        var (user, phone) = await app.SmsUserAsync();
         await user.AddBudgetAsync("50", alertAt: [100]);
         app.Twilio.FailNext(4);
 
@@ -77,7 +75,7 @@ public sealed partial class DeliveryTests : IClassFixture<TwilioAppFactory>
     [Fact]
     public async Task PermanentRefusal_IsNotRetriedAndTheFeedSaysWhy()
     {
-        var (user, phone) = await SmsUserAsync();
+        var (user, phone) = await app.SmsUserAsync();
         await user.AddBudgetAsync("50", alertAt: [100]);
         app.Twilio.RefuseNext();
 
@@ -94,13 +92,13 @@ public sealed partial class DeliveryTests : IClassFixture<TwilioAppFactory>
 
         var off = Assert.Single(await user.NotificationsAsync("channelDisabled"));
         Assert.Equal("SMS alerts are off", off.GetProperty("title").GetString());
-        Assert.False((await user.Client.GetFromJsonAsync<JsonElement>(Settings)).GetProperty("channels").GetProperty("sms").GetProperty("enabled").GetBoolean());
+        Assert.False((await user.Client.GetFromJsonAsync<JsonElement>(SmsUsers.Settings)).GetProperty("channels").GetProperty("sms").GetProperty("enabled").GetBoolean());
     }
 
     [Fact]
     public async Task TwoInstancesDispatching_SendEachMessageOnce()
     {
-        var (user, phone) = await SmsUserAsync();
+        var (user, phone) = await app.SmsUserAsync();
         var otherInstance = app.Pinned.WithWebHostBuilder(_ => { }).ClientWithToken(user.AccessToken);
         var categories = await user.CategoriesAsync();
         var names = new[] { "Groceries", "Transport", "Health", "Shopping", "Travel" };
@@ -125,7 +123,7 @@ public sealed partial class DeliveryTests : IClassFixture<TwilioAppFactory>
     [Fact]
     public async Task QuietHours_DelayTheMessageUntilTheyEnd()
     {
-        var (user, phone) = await SmsUserAsync(quietHours: new { from = "11:00", to = "13:00" });
+        var (user, phone) = await app.SmsUserAsync(quietHours: new { from = "11:00", to = "13:00" });
         await user.AddBudgetAsync("50", alertAt: [100]);
 
         await user.AddExpenseAsync(amount: "60.00", occurredOn: "2026-11-09");
@@ -140,7 +138,7 @@ public sealed partial class DeliveryTests : IClassFixture<TwilioAppFactory>
     [Fact]
     public async Task BudgetAlerts_OfAKindLeftInTheFeed_SendNothing()
     {
-        var (user, phone) = await SmsUserAsync(kinds: new { budgetRisk = new[] { "sms" } });
+        var (user, phone) = await app.SmsUserAsync(kinds: new { budgetRisk = new[] { "sms" } });
         await user.AddBudgetAsync("50", alertAt: [100]);
 
         await user.AddExpenseAsync(amount: "60.00", occurredOn: "2026-11-09");
@@ -170,24 +168,6 @@ public sealed partial class DeliveryTests : IClassFixture<TwilioAppFactory>
         return await app.CreateClient().SendAsync(request);
     }
 
-    /// <summary>A user with a verified number, SMS on, and budget thresholds going to SMS (or the kinds given).</summary>
-    private async Task<(TestUser User, string Phone)> SmsUserAsync(object? quietHours = null, object? kinds = null)
-    {
-        var user = await app.UserAsync();
-        var phone = $"+1415555{Random.Shared.Next(1000, 9999)}";
-        Assert.Equal(HttpStatusCode.Accepted, (await user.Client.PostAsJsonAsync($"{Settings}/verification", new { channel = "sms", phone })).StatusCode);
-        var code = SixDigits().Match(app.Twilio.Messages.Last(m => m.To == phone).Body).Value;
-        Assert.Equal(HttpStatusCode.OK, (await user.Client.PostAsJsonAsync($"{Settings}/verification/confirm", new { channel = "sms", code })).StatusCode);
-        var put = await user.Client.PutAsJsonAsync(Settings, new
-        {
-            channels = new { sms = new { enabled = true } },
-            kinds = kinds ?? new { budgetThreshold = new[] { "sms" } },
-            quietHours,
-        });
-        Assert.True(put.StatusCode == HttpStatusCode.OK, await put.Content.ReadAsStringAsync());
-        return (user, phone);
-    }
-
     /// <summary>The newest notification's (of the kind) only delivery, once it has the status given.</summary>
     private static async Task<JsonElement> WaitForDeliveryAsync(TestUser user, string status, string? kind = null)
     {
@@ -204,7 +184,4 @@ public sealed partial class DeliveryTests : IClassFixture<TwilioAppFactory>
             await Task.Delay(50);
         }
     }
-
-    [GeneratedRegex(@"\b\d{6}\b")]
-    private static partial Regex SixDigits();
 }

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react'
+import { fireEvent, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { api } from '../../api/client'
@@ -34,6 +34,25 @@ const routes = {
 }
 
 describe('NotificationSettingsPage', () => {
+  it('turns the daily reminder on at the time the person picks', async () => {
+    const fake = fakeFetch({
+      ...routes,
+      'GET /api/v1/me/notification-settings': json(settings()),
+      'PUT /api/v1/me/notification-settings': json({ ...settings(), reminders: { daily: '08:30' } }),
+    })
+    vi.stubGlobal('fetch', fake.fetch)
+    renderWithApp(<NotificationSettingsPage />)
+
+    await userEvent.click(await screen.findByRole('checkbox', { name: 'Remind me every day to log my spending' }))
+    const time = screen.getByLabelText('Reminder time (your time zone)')
+    expect(time).toHaveValue('20:00')
+    fireEvent.change(time, { target: { value: '08:30' } })
+    await userEvent.click(screen.getByRole('button', { name: 'Save notification settings' }))
+
+    expect(await screen.findByText('Notification settings saved.')).toBeInTheDocument()
+    expect(JSON.parse(fake.callsTo('PUT /api/v1/me/notification-settings')[0].body!).reminders).toEqual({ daily: '08:30' })
+  })
+
   it('says alerts stay in the app when the server has no SMS or WhatsApp provider', async () => {
     vi.stubGlobal('fetch', fakeFetch({ ...routes, 'GET /api/v1/me/notification-settings': json(settings({ available: ['inApp'] })) }).fetch)
     renderWithApp(<NotificationSettingsPage />)

@@ -149,6 +149,20 @@ export default function NotificationSettingsPage() {
         <label className="checkbox">
           <input
             type="checkbox"
+            checked={settings.reminders.daily !== null}
+            onChange={(e) => setSettings({ ...settings, reminders: { daily: e.target.checked ? '20:00' : null } })}
+          />
+          Remind me every day to log my spending
+        </label>
+        {settings.reminders.daily !== null && (
+          <label>
+            Reminder time (your time zone){' '}
+            <input type="time" value={settings.reminders.daily} onChange={(e) => e.target.value && setSettings({ ...settings, reminders: { daily: e.target.value } })} />
+          </label>
+        )}
+        <label className="checkbox">
+          <input
+            type="checkbox"
             checked={settings.quietHours !== null}
             onChange={(e) => setSettings({ ...settings, quietHours: e.target.checked ? { from: '22:00', to: '07:00' } : null })}
           />

@@ -637,6 +637,14 @@ namespace Outlay.Api.Data.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("kinds_json");
 
+                    b.Property<DateOnly?>("LastDailyReminderOn")
+                        .HasColumnType("date")
+                        .HasColumnName("last_daily_reminder_on");
+
+                    b.Property<DateTimeOffset?>("NextDailyReminderAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_daily_reminder_at");
+
                     b.Property<TimeOnly?>("QuietFrom")
                         .HasColumnType("time without time zone")
                         .HasColumnName("quiet_from");
@@ -669,6 +677,9 @@ namespace Outlay.Api.Data.Migrations.Postgres
 
                     b.HasKey("UserId")
                         .HasName("pk_notification_preferences");
+
+                    b.HasIndex("NextDailyReminderAt")
+                        .HasDatabaseName("ix_notification_preferences_next_daily_reminder_at");
 
                     b.ToTable("notification_preferences", (string)null);
                 });

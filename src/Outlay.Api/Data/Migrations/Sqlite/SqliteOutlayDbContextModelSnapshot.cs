@@ -630,6 +630,14 @@ namespace Outlay.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("kinds_json");
 
+                    b.Property<DateOnly?>("LastDailyReminderOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_daily_reminder_on");
+
+                    b.Property<long?>("NextDailyReminderAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("next_daily_reminder_at");
+
                     b.Property<TimeOnly?>("QuietFrom")
                         .HasColumnType("TEXT")
                         .HasColumnName("quiet_from");
@@ -662,6 +670,9 @@ namespace Outlay.Api.Data.Migrations.Sqlite
 
                     b.HasKey("UserId")
                         .HasName("pk_notification_preferences");
+
+                    b.HasIndex("NextDailyReminderAt")
+                        .HasDatabaseName("ix_notification_preferences_next_daily_reminder_at");
 
                     b.ToTable("notification_preferences", (string)null);
                 });
