@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Outlay.Api.Data;
+using Outlay.Api.Notifications;
 using Outlay.Api.Users;
 
 namespace Outlay.Api.Reports;
@@ -12,10 +13,14 @@ public sealed record SystemSummaryResponse(
     int Signups,
     int DisabledUsers,
     int ExpenseCount,
-    IReadOnlyList<SystemCategoryTotal> ByCategory);
+    IReadOnlyList<SystemCategoryTotal> ByCategory,
+    IReadOnlyList<SystemDeliveryCount> Deliveries);
 
 /// <summary>Spending across every user for a category name and currency; no user is identifiable from it.</summary>
 public sealed record SystemCategoryTotal(string Category, string Currency, decimal Total, int Count);
+
+/// <summary>SMS and WhatsApp messages queued in the period, by channel and where they are now.</summary>
+public sealed record SystemDeliveryCount(string Channel, string Status, int Count);
 
 public static class GetSystemSummary
 {
@@ -46,11 +51,17 @@ public static class GetSystemSummary
             .Select(g => new { g.Key.Name, g.Key.Currency, Total = g.Sum(r => r.Total), Count = g.Sum(r => r.Count) })
             .ToListAsync(cancellationToken);
         var count = byCategory.Sum(c => c.Count);
+        var deliveries = await db.Set<NotificationDelivery>().AsNoTracking()
+            .Where(d => d.CreatedAt >= from && d.CreatedAt < until)
+            .GroupBy(d => new { d.Channel, d.Status })
+            .Select(g => new SystemDeliveryCount(g.Key.Channel, g.Key.Status, g.Count()))
+            .ToListAsync(cancellationToken);
 
         return TypedResults.Ok(new SystemSummaryResponse(
             PeriodResponse.From(range), users, active, signups, disabled, count,
             byCategory.OrderByDescending(c => c.Count).ThenBy(c => c.Name, StringComparer.Ordinal)
                 .Select(c => new SystemCategoryTotal(c.Name, c.Currency, Expenses.Money.ToMinorUnits(c.Total, c.Currency), c.Count))
-                .ToList()));
+                .ToList(),
+            [.. deliveries.OrderBy(d => d.Channel, StringComparer.Ordinal).ThenBy(d => d.Status, StringComparer.Ordinal)]));
     }
 }

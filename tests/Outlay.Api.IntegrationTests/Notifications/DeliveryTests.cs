@@ -39,6 +39,23 @@ public sealed class DeliveryTests : IClassFixture<TwilioAppFactory>
     }
 
     [Fact]
+    public async Task SystemReport_CountsMessagesByChannelAndStatusWithoutSayingWhoGotThem()
+    {
+        var admin = await app.RegisterAdminAsync();
+        var (user, phone) = await app.SmsUserAsync();
+        await user.AddBudgetAsync("50", alertAt: [100]);
+        await user.AddExpenseAsync(amount: "60.00", occurredOn: "2026-11-09");
+        await WaitForDeliveryAsync(user, "sent");
+
+        var text = await admin.Client.GetStringAsync("/api/v1/admin/reports/summary?period=month&date=2026-11-01");
+
+        var sent = JsonDocument.Parse(text).RootElement.GetProperty("deliveries").EnumerateArray()
+            .Single(d => d.GetProperty("channel").GetString() == "sms" && d.GetProperty("status").GetString() == "sent");
+        Assert.True(sent.GetProperty("count").GetInt32() >= 1);
+        Assert.DoesNotContain(phone, text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task StatusCallback_SignedByTwilio_MovesTheDeliveryOnAndABadSignatureChangesNothing()
     {
         var (user, phone) = await app.SmsUserAsync();

@@ -48,6 +48,7 @@ describe('AdminPage', () => {
           users: 12,
           activeUsers: 7,
           totalsByCategory: [{ category: 'Groceries', total: '120.00', count: 3 }],
+          deliveries: [{ channel: 'sms', status: 'sent', count: 4 }],
         }),
       }).fetch,
     )
@@ -58,5 +59,6 @@ describe('AdminPage', () => {
     expect(await screen.findByText('Active users')).toBeInTheDocument()
     expect(screen.getByText('7')).toBeInTheDocument()
     expect(screen.getByRole('table', { name: 'Totals by category' })).toHaveTextContent('Groceries120.003')
+    expect(screen.getByRole('table', { name: 'Deliveries' })).toHaveTextContent('smssent4')
   })
 })
