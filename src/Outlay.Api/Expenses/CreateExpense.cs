@@ -71,7 +71,7 @@ public static class CreateExpense
 
         db.Expenses.Add(expense);
         await db.SaveChangesAsync(cancellationToken);
-        await cache.ChangedAsync(me.Id, cancellationToken);
+        await cache.ChangedAsync(me.Id, expense.Id, cancellationToken);
 
         var name = category?.Name ?? await db.Categories.Where(c => c.Id == expense.CategoryId).Select(c => c.Name).SingleAsync(cancellationToken);
         var body = ExpenseResponse.From(expense, name);

@@ -90,7 +90,7 @@ public static class UpdateExpense
             return StaleVersion();
         }
 
-        await cache.ChangedAsync(me.Id, cancellationToken);
+        await cache.ChangedAsync(me.Id, expense.Id, cancellationToken);
         var name = await db.Categories.Where(c => c.Id == expense.CategoryId).Select(c => c.Name).SingleAsync(cancellationToken);
         var body = ExpenseResponse.From(expense, name);
         http.Response.Headers.ETag = body.ETag;

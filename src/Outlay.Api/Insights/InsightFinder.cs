@@ -40,10 +40,22 @@ public sealed class InsightFinder(OutlayDbContext db, BudgetStatusCalculator bud
         var insights = new List<InsightResponse>();
         insights.AddRange(await BudgetOverspendAsync(context, cancellationToken));
         insights.AddRange(await CategorySpikesAndSavingsAsync(context, cancellationToken));
-        insights.AddRange(await UnusualExpensesAsync(context, cancellationToken));
+        insights.AddRange(await UnusualExpensesAsync(context, onlyCategory: null, cancellationToken));
         insights.AddRange(await RecurringPaymentsAsync(context, cancellationToken));
         insights.AddRange(await WeekendPatternAsync(context, cancellationToken));
         return [.. insights.OrderByDescending(i => i.Severity)];
+    }
+
+    /// <summary>The unusual-expense tips of one category: the rule the feed's unusual-expense alert follows too.</summary>
+    public async Task<List<InsightResponse>> UnusualInCategoryAsync(
+        Guid userId, ReportSettings settings, DateOnly today, Guid categoryId, CancellationToken cancellationToken)
+    {
+        var context = new Context(userId, settings, today, optionsMonitor.CurrentValue)
+        {
+            CategoryNames = await db.Categories.AsNoTracking().Where(c => c.UserId == userId && c.Id == categoryId)
+                .ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken),
+        };
+        return [.. await UnusualExpensesAsync(context, categoryId, cancellationToken)];
     }
 
     private async Task<IEnumerable<InsightResponse>> BudgetOverspendAsync(Context c, CancellationToken cancellationToken)
@@ -183,7 +195,7 @@ public sealed class InsightFinder(OutlayDbContext db, BudgetStatusCalculator bud
             SpendingTotals.ByCategoryAsync(db, c.UserId, settings.Currency, from, to, cancellationToken);
     }
 
-    private async Task<IEnumerable<InsightResponse>> UnusualExpensesAsync(Context c, CancellationToken cancellationToken)
+    private async Task<IEnumerable<InsightResponse>> UnusualExpensesAsync(Context c, Guid? onlyCategory, CancellationToken cancellationToken)
     {
         var (currency, options) = (c.Settings.Currency, c.Options);
         var since = c.Today.AddDays(-options.UnusualLookbackDays + 1);
@@ -194,6 +206,7 @@ public sealed class InsightFinder(OutlayDbContext db, BudgetStatusCalculator bud
         // by the ratio of the double sum to the exact decimal sum brings both back to currency units on any engine
         // (the ratio is 1 on PostgreSQL).
         var sums = await SpendingTotals.Days(db, c.UserId, currency, since, c.Today)
+            .Where(d => onlyCategory == null || d.CategoryId == onlyCategory)
             .GroupBy(d => d.CategoryId)
             .Select(g => new
             {

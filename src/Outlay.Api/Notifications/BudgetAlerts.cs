@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Outlay.Api.Budgets;
@@ -17,7 +16,6 @@ namespace Outlay.Api.Notifications;
 /// </summary>
 public sealed partial class BudgetAlerts(
     IServiceScopeFactory scopes,
-    NotificationStream stream,
     IOptionsMonitor<NotificationOptions> options,
     TimeProvider clock,
     ILogger<BudgetAlerts> logger)
@@ -35,7 +33,7 @@ public sealed partial class BudgetAlerts(
         var today = ReportPeriod.Today(clock, settings.TimeZone);
         var statuses = await scope.ServiceProvider.GetRequiredService<BudgetStatusCalculator>()
             .ComputeAsync(userId, settings, today, budgets, cancellationToken);
-        var outbox = scope.ServiceProvider.GetRequiredService<NotificationOutbox>();
+        var writer = scope.ServiceProvider.GetRequiredService<NotificationWriter>();
         var fired = await FiredAsync(db, userId, statuses, cancellationToken);
         Dictionary<Guid, string>? categoryNames = null;
         foreach (var budget in budgets)
@@ -55,7 +53,7 @@ public sealed partial class BudgetAlerts(
                 var text = due.Kind == NotificationKinds.BudgetThreshold
                     ? ThresholdMessage(budget, status, name, due.Thresholds[^1], settings.Currency)
                     : RiskMessage(budget, status, name, settings.Currency);
-                if (await FireAsync(db, outbox, settings.TimeZone, budget, status, due.Kind, due.Thresholds, text, cancellationToken))
+                if (await FireAsync(db, writer, settings.TimeZone, budget, status, due.Kind, due.Thresholds, text, cancellationToken))
                 {
                     break;
                 }
@@ -105,7 +103,7 @@ public sealed partial class BudgetAlerts(
     /// </summary>
     private async Task<bool> FireAsync(
         OutlayDbContext db,
-        NotificationOutbox outbox,
+        NotificationWriter writer,
         string timeZone,
         Budget budget,
         BudgetStatus status,
@@ -114,18 +112,9 @@ public sealed partial class BudgetAlerts(
         (string Title, string Message, object Data) text,
         CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        var notification = new Notification
-        {
-            UserId = budget.UserId,
-            Kind = kind,
-            Title = text.Title,
-            Message = text.Message,
-            DataJson = JsonSerializer.Serialize(text.Data, JsonSerializerOptions.Web),
-            CreatedAt = now,
-        };
-        db.Add(notification);
-        await outbox.AddDeliveriesAsync(db, notification, timeZone, cancellationToken);
+        var notification = await writer.AddAsync(
+            db, budget.UserId, timeZone, new NotificationText(kind, text.Title, text.Message, text.Data), onceKey: null, cancellationToken);
+        var now = notification.CreatedAt;
         foreach (var threshold in thresholds)
         {
             db.Add(new BudgetAlert
@@ -153,7 +142,7 @@ public sealed partial class BudgetAlerts(
 
         db.ChangeTracker.Clear();
         LogFired(logger, kind, budget.Id, thresholds[^1]);
-        await stream.PublishAsync(budget.UserId, NotificationResponse.From(notification));
+        await writer.PublishAsync(notification);
         return true;
     }
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Outlay.Api.Data;
@@ -14,7 +13,7 @@ namespace Outlay.Api.Notifications;
 /// change of time zone the next one follows the new zone.
 /// </summary>
 public sealed partial class DailyReminders(
-    IServiceScopeFactory scopes, NotificationStream stream, IOptionsMonitor<NotificationOptions> options, TimeProvider clock, ILogger<DailyReminders> logger)
+    IServiceScopeFactory scopes, IOptionsMonitor<NotificationOptions> options, TimeProvider clock, ILogger<DailyReminders> logger)
     : BackgroundService
 {
     private const int BatchSize = 100;
@@ -68,6 +67,7 @@ public sealed partial class DailyReminders(
     private async Task RemindAsync(IServiceProvider services, DueReminder reminder, CancellationToken cancellationToken)
     {
         var db = services.GetRequiredService<OutlayDbContext>();
+        var writer = services.GetRequiredService<NotificationWriter>();
         if (await ReportSettings.LoadAsync(db, reminder.UserId, cancellationToken) is not { } settings)
         {
             return;
@@ -97,19 +97,14 @@ public sealed partial class DailyReminders(
             }
 
             var logged = await db.Expenses.CountAsync(e => e.UserId == reminder.UserId && e.OccurredOn == today, ct);
-            var created = new Notification
-            {
-                UserId = reminder.UserId,
-                Kind = NotificationKinds.DailyReminder,
-                Title = "Time to log today's spending",
-                Message = logged == 0
+            var text = new NotificationText(
+                NotificationKinds.DailyReminder,
+                "Time to log today's spending",
+                logged == 0
                     ? "Nothing is logged for today yet. A minute now keeps this month's figures right."
                     : $"You have logged {logged} {(logged == 1 ? "expense" : "expenses")} today. Anything else to add?",
-                DataJson = JsonSerializer.Serialize(new { date = today, expensesLogged = logged }, JsonSerializerOptions.Web),
-                CreatedAt = now,
-            };
-            db.Add(created);
-            await services.GetRequiredService<NotificationOutbox>().AddDeliveriesAsync(db, created, settings.TimeZone, ct);
+                new { date = today, expensesLogged = logged });
+            var created = await writer.AddAsync(db, reminder.UserId, settings.TimeZone, text, onceKey: null, ct);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             return created;
@@ -118,7 +113,7 @@ public sealed partial class DailyReminders(
         if (notification is not null)
         {
             LogSent(logger, reminder.UserId);
-            await stream.PublishAsync(reminder.UserId, NotificationResponse.From(notification));
+            await writer.PublishAsync(notification);
         }
     }
 

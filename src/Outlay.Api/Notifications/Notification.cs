@@ -17,6 +17,12 @@ public sealed class Notification
     /// <summary>The facts behind the message as a JSON object, for clients that link or format them.</summary>
     public required string DataJson { get; set; }
 
+    /// <summary>
+    /// What makes it one of a kind for its user ("unusualExpense:{expense id}"), unique per user, so a trigger that
+    /// runs twice (two instances, a retried write) tells of it once; null for notifications that need no key.
+    /// </summary>
+    public string? OnceKey { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset? ReadAt { get; set; }

@@ -15,5 +15,7 @@ public sealed class NotificationConfiguration : IEntityTypeConfiguration<Notific
         builder.HasOne<User>().WithMany().HasForeignKey(n => n.UserId).OnDelete(DeleteBehavior.Cascade);
         // The feed is read newest first per user; unread counts read the same index.
         builder.HasIndex(n => new { n.UserId, n.Id });
+        builder.Property(n => n.OnceKey).HasMaxLength(200);
+        builder.HasIndex(n => new { n.UserId, n.OnceKey }).IsUnique();
     }
 }

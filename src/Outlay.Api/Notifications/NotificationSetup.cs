@@ -11,6 +11,8 @@ public static class NotificationSetup
         services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<NotificationStream>();
         services.AddSingleton<BudgetAlerts>();
+        services.AddSingleton<UnusualExpenseAlerts>();
+        services.AddScoped<NotificationWriter>();
         services.AddOptions<TwilioOptions>().BindConfiguration(TwilioOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddHttpClient<TwilioMessages>((provider, http) =>
         {

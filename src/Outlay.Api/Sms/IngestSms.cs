@@ -82,7 +82,7 @@ public static class IngestSms
             case Outcome.Saved saved:
                 if (saved.Message.Status == SmsMessageStatus.Created)
                 {
-                    await cache.ChangedAsync(userId, cancellationToken);
+                    await cache.ChangedAsync(userId, saved.Message.ExpenseId!.Value, cancellationToken);
                 }
 
                 var message = saved.Message;

@@ -513,6 +513,11 @@ namespace Outlay.Api.Data.Migrations.Postgres
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("message");
 
+                    b.Property<string>("OnceKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("once_key");
+
                     b.Property<DateTimeOffset?>("ReadAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("read_at");
@@ -532,6 +537,10 @@ namespace Outlay.Api.Data.Migrations.Postgres
 
                     b.HasIndex("UserId", "Id")
                         .HasDatabaseName("ix_notifications_user_id_id");
+
+                    b.HasIndex("UserId", "OnceKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_notifications_user_id_once_key");
 
                     b.ToTable("notifications", (string)null);
                 });

@@ -506,6 +506,11 @@ namespace Outlay.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("message");
 
+                    b.Property<string>("OnceKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("once_key");
+
                     b.Property<long?>("ReadAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("read_at");
@@ -525,6 +530,10 @@ namespace Outlay.Api.Data.Migrations.Sqlite
 
                     b.HasIndex("UserId", "Id")
                         .HasDatabaseName("ix_notifications_user_id_id");
+
+                    b.HasIndex("UserId", "OnceKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_notifications_user_id_once_key");
 
                     b.ToTable("notifications", (string)null);
                 });
