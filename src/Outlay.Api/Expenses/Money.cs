@@ -39,4 +39,11 @@ public static class Money
         var digits = Currencies.IsKnown(currency) ? Currencies.MinorUnitOf(currency) : 2;
         return decimal.Parse(decimal.Round(amount, digits).ToString("F" + digits, CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
     }
+
+    /// <summary>Money in a sentence: "1,234.50 USD".</summary>
+    public static string Text(decimal amount, string currency)
+    {
+        var digits = Currencies.IsKnown(currency) ? Currencies.MinorUnitOf(currency) : 2;
+        return $"{ToMinorUnits(amount, currency).ToString("#,0." + new string('0', digits), CultureInfo.InvariantCulture).TrimEnd('.')} {currency}";
+    }
 }

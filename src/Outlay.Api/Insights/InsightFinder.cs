@@ -58,6 +58,16 @@ public sealed class InsightFinder(OutlayDbContext db, BudgetStatusCalculator bud
         return [.. await UnusualExpensesAsync(context, categoryId, cancellationToken)];
     }
 
+    /// <summary>The recurring-payments tip (at most one, listing each payment with its next date), on its own.</summary>
+    public async Task<List<InsightResponse>> RecurringAsync(Guid userId, ReportSettings settings, DateOnly today, CancellationToken cancellationToken)
+    {
+        var context = new Context(userId, settings, today, optionsMonitor.CurrentValue)
+        {
+            CategoryNames = await db.Categories.AsNoTracking().Where(c => c.UserId == userId).ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken),
+        };
+        return [.. await RecurringPaymentsAsync(context, cancellationToken)];
+    }
+
     private async Task<IEnumerable<InsightResponse>> BudgetOverspendAsync(Context c, CancellationToken cancellationToken)
     {
         var userBudgets = await db.Budgets.AsNoTracking().Where(b => b.UserId == c.UserId).ToListAsync(cancellationToken);
@@ -409,7 +419,6 @@ public sealed class InsightFinder(OutlayDbContext db, BudgetStatusCalculator bud
             Expenses.Money.ToMinorUnits(amount, Settings.Currency).ToString(CultureInfo.InvariantCulture);
 
         /// <summary>Money in a message: "1,234.50 USD".</summary>
-        public string Text(decimal amount) =>
-            $"{Expenses.Money.ToMinorUnits(amount, Settings.Currency).ToString("#,0." + new string('0', Users.Currencies.MinorUnitOf(Settings.Currency)), CultureInfo.InvariantCulture).TrimEnd('.')} {Settings.Currency}";
+        public string Text(decimal amount) => Expenses.Money.Text(amount, Settings.Currency);
     }
 }

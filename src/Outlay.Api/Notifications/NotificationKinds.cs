@@ -1,6 +1,6 @@
 namespace Outlay.Api.Notifications;
 
-/// <summary>The contract's notification kinds. Budget thresholds, risk and channel changes have triggers so far.</summary>
+/// <summary>The contract's notification kinds.</summary>
 public static class NotificationKinds
 {
     public const string BudgetThreshold = "budgetThreshold";

@@ -43,12 +43,18 @@ public sealed class NotificationOptions
     [Range(50, 60_000)]
     public int DispatchIntervalMilliseconds { get; set; } = 2000;
 
-    /// <summary>Whether this instance sends the daily reminders that are due (any one instance is enough; several are safe).</summary>
-    public bool RemindersEnabled { get; set; } = true;
+    /// <summary>
+    /// Whether this instance sends the scheduled notifications that are due: daily reminders, digests and upcoming
+    /// payments (any one instance is enough; several are safe).
+    /// </summary>
+    public bool SchedulerEnabled { get; set; } = true;
 
-    /// <summary>How often each instance looks for daily reminders that are due; a reminder is at most this late.</summary>
+    /// <summary>How often each instance looks for scheduled notifications that are due; one is at most this late.</summary>
     [Range(1, 3600)]
-    public int ReminderIntervalSeconds { get; set; } = 30;
+    public int SchedulerIntervalSeconds { get; set; } = 30;
+
+    /// <summary>The local time of day of the week and month digests (on the new period's first day) and of upcoming-payment reminders (the day before).</summary>
+    public TimeOnly DigestTime { get; set; } = new(9, 0);
 
     /// <summary>How long an instance's claim on a message lasts; a lost instance's messages are sent by another after it.</summary>
     [Range(5, 3600)]

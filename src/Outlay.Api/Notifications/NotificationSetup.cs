@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Options;
 using Outlay.Api.Infrastructure;
 using Outlay.Api.Notifications.Channels;
+using Outlay.Api.Notifications.Scheduling;
+using Outlay.Api.Reports;
 
 namespace Outlay.Api.Notifications;
 
@@ -25,7 +27,11 @@ public static class NotificationSetup
         services.AddSingleton<DeliveryDispatcher>();
         services.AddHostedService(provider => provider.GetRequiredService<DeliveryDispatcher>());
         services.AddSingleton<DailyReminders>();
-        services.AddHostedService(provider => provider.GetRequiredService<DailyReminders>());
+        services.AddSingleton<IScheduledNotification>(provider => new PeriodDigest(PeriodKind.Week, provider.GetRequiredService<IOptionsMonitor<NotificationOptions>>()));
+        services.AddSingleton<IScheduledNotification>(provider => new PeriodDigest(PeriodKind.Month, provider.GetRequiredService<IOptionsMonitor<NotificationOptions>>()));
+        services.AddSingleton<IScheduledNotification, UpcomingPayments>();
+        services.AddSingleton<ScheduledNotifications>();
+        services.AddHostedService<NotificationScheduler>();
         if (RedisOptions.From(configuration).IsConfigured)
         {
             services.AddHostedService<NotificationStreamListener>();

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Outlay.Api.Auth;
 using Outlay.Api.Data;
 using Outlay.Api.Notifications.Channels;
+using Outlay.Api.Notifications.Scheduling;
 
 namespace Outlay.Api.Notifications;
 

@@ -31,15 +31,15 @@ public class PinnedClockAppFactory : OutlayAppFactory
                 services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme,
                     bearer => bearer.TokenValidationParameters.LifetimeValidator = null);
             });
-            builder.UseSetting("Outlay:Notifications:RemindersEnabled", "true");
+            builder.UseSetting("Outlay:Notifications:SchedulerEnabled", "true");
             ConfigurePinnedHost(builder);
         });
 
-    /// <summary>Only the pinned host sends reminders: this host's real clock would find every reminder long due.</summary>
+    /// <summary>Only the pinned host sends scheduled notifications: this host's real clock would find them all long due.</summary>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.UseSetting("Outlay:Notifications:RemindersEnabled", "false");
+        builder.UseSetting("Outlay:Notifications:SchedulerEnabled", "false");
     }
 
     /// <summary>Settings of the pinned host alone, on top of the factory's.</summary>

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Outlay.Api.IntegrationTests.Budgets;
 using Outlay.Api.IntegrationTests.Infrastructure;
 using Outlay.Api.Notifications;
+using Outlay.Api.Notifications.Scheduling;
 
 namespace Outlay.Api.IntegrationTests.Notifications;
 

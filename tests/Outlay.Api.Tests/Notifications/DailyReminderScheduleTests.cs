@@ -1,4 +1,4 @@
-using Outlay.Api.Notifications;
+using Outlay.Api.Notifications.Scheduling;
 
 namespace Outlay.Api.Tests.Notifications;
 

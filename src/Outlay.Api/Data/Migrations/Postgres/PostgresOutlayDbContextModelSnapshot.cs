@@ -733,6 +733,30 @@ namespace Outlay.Api.Data.Migrations.Postgres
                     b.ToTable("phone_verifications", (string)null);
                 });
 
+            modelBuilder.Entity("Outlay.Api.Notifications.Scheduling.NotificationSchedule", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("Job")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("job");
+
+                    b.Property<DateTimeOffset>("NextAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_at");
+
+                    b.HasKey("UserId", "Job")
+                        .HasName("pk_notification_schedules");
+
+                    b.HasIndex("Job", "NextAt")
+                        .HasDatabaseName("ix_notification_schedules_job_next_at");
+
+                    b.ToTable("notification_schedules", (string)null);
+                });
+
             modelBuilder.Entity("Outlay.Api.Reports.Rollups.DailySpending", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -1239,6 +1263,16 @@ namespace Outlay.Api.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_phone_verifications_users_user_id");
+                });
+
+            modelBuilder.Entity("Outlay.Api.Notifications.Scheduling.NotificationSchedule", b =>
+                {
+                    b.HasOne("Outlay.Api.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_notification_schedules_users_user_id");
                 });
 
             modelBuilder.Entity("Outlay.Api.Reports.Rollups.DailySpending", b =>

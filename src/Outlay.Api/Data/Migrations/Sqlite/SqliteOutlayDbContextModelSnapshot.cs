@@ -726,6 +726,30 @@ namespace Outlay.Api.Data.Migrations.Sqlite
                     b.ToTable("phone_verifications", (string)null);
                 });
 
+            modelBuilder.Entity("Outlay.Api.Notifications.Scheduling.NotificationSchedule", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("Job")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("job");
+
+                    b.Property<long>("NextAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("next_at");
+
+                    b.HasKey("UserId", "Job")
+                        .HasName("pk_notification_schedules");
+
+                    b.HasIndex("Job", "NextAt")
+                        .HasDatabaseName("ix_notification_schedules_job_next_at");
+
+                    b.ToTable("notification_schedules", (string)null);
+                });
+
             modelBuilder.Entity("Outlay.Api.Reports.Rollups.DailySpending", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -1230,6 +1254,16 @@ namespace Outlay.Api.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_phone_verifications_users_user_id");
+                });
+
+            modelBuilder.Entity("Outlay.Api.Notifications.Scheduling.NotificationSchedule", b =>
+                {
+                    b.HasOne("Outlay.Api.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_notification_schedules_users_user_id");
                 });
 
             modelBuilder.Entity("Outlay.Api.Reports.Rollups.DailySpending", b =>

@@ -1,48 +1,20 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Outlay.Api.Data;
 using Outlay.Api.Reports;
 
-namespace Outlay.Api.Notifications;
+namespace Outlay.Api.Notifications.Scheduling;
 
 /// <summary>
-/// Sends the daily "log today's spending" reminder at each user's chosen local time. Every instance looks for due
+/// The daily "log today's spending" reminder at each user's chosen local time. Every instance looks for due
 /// users; a conditional update of the user's next reminder time decides which instance sends, in the same
 /// transaction as the notification and its phone deliveries, so a reminder goes out once. At most one a day per
 /// user: a reminder missed while no instance ran is sent later the same local day, never on the next; after a
 /// change of time zone the next one follows the new zone.
 /// </summary>
 public sealed partial class DailyReminders(
-    IServiceScopeFactory scopes, IOptionsMonitor<NotificationOptions> options, TimeProvider clock, ILogger<DailyReminders> logger)
-    : BackgroundService
+    IServiceScopeFactory scopes, TimeProvider clock, ILogger<DailyReminders> logger)
 {
-    private const int BatchSize = 100;
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.CurrentValue.ReminderIntervalSeconds), clock);
-        do
-        {
-            if (!options.CurrentValue.RemindersEnabled)
-            {
-                continue;
-            }
-
-            try
-            {
-                while (await RunDueAsync(stoppingToken) == BatchSize)
-                {
-                    // A full batch: more may be due.
-                }
-            }
-            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
-            {
-                // The database is away: the reminders stay due for the next round.
-                LogRoundFailed(logger, exception);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    public const int BatchSize = 100;
 
     /// <summary>One round: looks at up to a batch of users whose reminder time has come; how many it looked at.</summary>
     public async Task<int> RunDueAsync(CancellationToken cancellationToken)
@@ -122,6 +94,4 @@ public sealed partial class DailyReminders(
     [LoggerMessage(Level = LogLevel.Information, Message = "Sent the daily reminder of user {UserId}")]
     private static partial void LogSent(ILogger logger, Guid userId);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "A round of daily reminders failed; they stay due")]
-    private static partial void LogRoundFailed(ILogger logger, Exception exception);
 }

@@ -1,4 +1,4 @@
-namespace Outlay.Api.Notifications;
+namespace Outlay.Api.Notifications.Scheduling;
 
 /// <summary>When a daily reminder at a local time of day falls, in the user's time zone, across daylight-saving changes.</summary>
 public static class DailyReminderSchedule
