@@ -23,6 +23,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 builder.UseOutlayDefaultUrls();
 builder.Services.AddOptions<OutlayOptions>().BindConfiguration(OutlayOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddOutlayClock(builder.Configuration);
+builder.Services.AddOutlayTransportSecurity(builder.Configuration);
 builder.Services.AddOutlayProblemDetails();
 builder.Services.AddValidation();
 builder.Services.AddOutlayOpenApi();

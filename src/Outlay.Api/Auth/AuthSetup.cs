@@ -80,7 +80,7 @@ public static class AuthSetup
 
     private static RateLimitPartition<string> PerClientAddress(HttpContext context, string policy, int perMinute) =>
         context.RequestServices.GetRequiredService<RateLimitPartitions>()
-            .PerMinute(policy, context.Connection.RemoteIpAddress?.ToString() ?? "unknown", perMinute);
+            .PerMinute(policy, ClientAddresses.PartitionOf(context.Connection.RemoteIpAddress), perMinute);
 
     private static async ValueTask RejectAsync(OnRejectedContext context, CancellationToken cancellationToken)
     {

@@ -2,8 +2,8 @@ namespace Outlay.Api.Auth;
 
 /// <summary>
 /// The browser's refresh token lives only in this cookie: HttpOnly (no script can read it),
-/// SameSite=Strict and scoped to the auth endpoints. Secure, except over plain http to localhost
-/// during development, where a browser would otherwise drop it.
+/// SameSite=Strict and scoped to the auth endpoints. Always Secure outside Development (whatever Host header a
+/// proxy passes on); in Development also over plain http to localhost, where a browser would otherwise drop it.
 /// </summary>
 public static class RefreshCookie
 {
@@ -21,7 +21,8 @@ public static class RefreshCookie
     private static CookieOptions Options(HttpRequest request, TimeSpan maxAge) => new()
     {
         HttpOnly = true,
-        Secure = request.IsHttps || !IsLoopbackHost(request.Host.Host),
+        Secure = request.IsHttps || !IsLoopbackHost(request.Host.Host)
+            || !request.HttpContext.RequestServices.GetRequiredService<IWebHostEnvironment>().IsDevelopment(),
         SameSite = SameSiteMode.Strict,
         Path = Path,
         MaxAge = maxAge,

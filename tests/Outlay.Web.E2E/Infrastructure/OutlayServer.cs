@@ -8,7 +8,7 @@ namespace Outlay.Web.E2E.Infrastructure;
 /// <summary>
 /// The real, built server (Outlay.Api.dll with its wwwroot, copied next to the tests) running as a
 /// child process on a free loopback port with a fresh SQLite data folder. Plain http to 127.0.0.1
-/// is enough: the server drops <c>Secure</c> from the refresh cookie for loopback hosts only.
+/// is enough: Chromium keeps the Secure refresh cookie of a loopback origin.
 /// </summary>
 public sealed class OutlayServer : IAsyncDisposable
 {
