@@ -46,4 +46,13 @@ public static class DeliveryStatuses
     public const string Delivered = "delivered";
     public const string Read = "read";
     public const string Failed = "failed";
+
+    private static readonly string[] Progress = [Queued, Sent, Delivered, Read];
+
+    /// <summary>
+    /// Whether a provider's report moves a delivery on: forwards along queued → sent → delivered → read, or to failed
+    /// from anything but failed. Reports come late, twice or out of order; none of them moves a delivery back.
+    /// </summary>
+    public static bool Advances(string current, string reported) =>
+        current != Failed && (reported == Failed || Array.IndexOf(Progress, reported) > Array.IndexOf(Progress, current));
 }

@@ -20,6 +20,7 @@ public static class NotificationSetup
         });
         services.AddScoped<PhoneMessaging>();
         services.AddScoped<NotificationOutbox>();
+        services.AddSingleton<UnreachableChannels>();
         services.AddSingleton<DeliveryDispatcher>();
         services.AddHostedService(provider => provider.GetRequiredService<DeliveryDispatcher>());
         if (RedisOptions.From(configuration).IsConfigured)

@@ -15,6 +15,6 @@ public sealed class PhoneMessaging(TwilioMessages twilio, IOptions<TwilioOptions
     /// <summary>The feed, then every phone channel with a provider.</summary>
     public IReadOnlyList<string> Available() => [NotificationChannels.InApp, .. NotificationChannels.Phone.Where(IsAvailable)];
 
-    public Task<SendResult> SendAsync(string channel, string to, string body, CancellationToken cancellationToken) =>
-        twilio.SendAsync(channel, to, body, cancellationToken);
+    public Task<SendResult> SendAsync(PhoneMessage message, CancellationToken cancellationToken) =>
+        twilio.SendAsync(message.Channel, message.To, message.Body, cancellationToken);
 }
