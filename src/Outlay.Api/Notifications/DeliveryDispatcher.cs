@@ -66,6 +66,7 @@ public sealed partial class DeliveryDispatcher(
                 var message = new PhoneMessage(item.Delivery.Channel, item.Delivery.To, item.Delivery.Body, item.Kind, [item.Title, item.Message])
                 {
                     DeliveryId = item.Delivery.Id,
+                    AsTemplate = item.Delivery.SendAsTemplate,
                 };
                 await SendAsync(db, messaging, item.Delivery, message, cancellationToken);
             }

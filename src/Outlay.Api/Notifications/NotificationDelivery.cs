@@ -32,6 +32,12 @@ public sealed class NotificationDelivery
 
     public string? ProviderMessageId { get; set; }
 
+    /// <summary>
+    /// Send the kind's approved template rather than the text: WhatsApp accepted the text, then reported that the
+    /// person's 24-hour window was closed. Set once, so a delivery falls back to a template at most once.
+    /// </summary>
+    public bool SendAsTemplate { get; set; }
+
     public string? Error { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }

@@ -60,6 +60,14 @@ public static partial class StartPhoneVerification
         if (!sent.IsSent)
         {
             LogNotSent(logger, channel, sent.ErrorCode);
+            if (sent.ErrorCode == SendResult.NoTemplate)
+            {
+                return TypedResults.Problem(
+                    statusCode: StatusCodes.Status409Conflict,
+                    title: $"This server cannot send {channel} verification codes yet.",
+                    detail: $"A first {channel} message must be an approved template, and none is configured for codes (Outlay:Notifications:Meta:Templates:{PhoneVerificationCodes.TemplateKind}).");
+            }
+
             return sent.IsPermanent
                 ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["phone"] = [$"The provider cannot deliver to this number ({sent.Error})."] })
                 : TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The code could not be sent just now.", detail: "Try again in a minute.");

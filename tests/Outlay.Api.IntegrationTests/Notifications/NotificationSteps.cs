@@ -31,4 +31,22 @@ public static class NotificationSteps
         var budget = budgets.EnumerateArray().Single(b => b.GetProperty("id").GetGuid() == budgetId);
         return [.. budget.GetProperty("alerts").EnumerateArray().Select(a => a.GetProperty("threshold").GetInt32())];
     }
+
+    /// <summary>The newest notification's (of the kind) only delivery, once it has the status given.</summary>
+    public static async Task<JsonElement> WaitForDeliveryAsync(this TestUser user, string status, string? kind = null)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            var delivery = Assert.Single((await user.NotificationsAsync(kind))[0].GetProperty("deliveries").EnumerateArray());
+            if (delivery.GetProperty("status").GetString() == status || DateTime.UtcNow > deadline)
+            {
+                Assert.Equal(status, delivery.GetProperty("status").GetString());
+                return delivery;
+            }
+
+            // The dispatcher and the webhooks change it in the background.
+            await Task.Delay(50);
+        }
+    }
 }
