@@ -32,6 +32,8 @@ public sealed class FakeMeta : IAsyncDisposable
     private readonly ConcurrentQueue<MetaMessage> messages = new();
     private readonly ConcurrentDictionary<string, bool> closedWindows = new();
     private readonly ConcurrentQueue<(int Status, int Code)> refusals = new();
+    private TaskCompletionSource<MetaMessage>? held;
+    private TaskCompletionSource release = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private WebApplication? app;
 
     public string BaseUrl { get; private set; } = "";
@@ -49,6 +51,19 @@ public sealed class FakeMeta : IAsyncDisposable
             refusals.Enqueue((status, code));
         }
     }
+
+    /// <summary>
+    /// The next accepted send waits for <see cref="Release"/> before Meta answers, as when a status event outruns the
+    /// answer; the task gives the message as soon as it arrives.
+    /// </summary>
+    public Task<MetaMessage> HoldNextAsync()
+    {
+        release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        held = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        return held.Task;
+    }
+
+    public void Release() => release.TrySetResult();
 
     public int CountTo(string to) => messages.Count(m => m.To == to);
 
@@ -161,7 +176,14 @@ public sealed class FakeMeta : IAsyncDisposable
         }
 
         var wamid = "wamid." + Convert.ToBase64String(Guid.NewGuid().ToByteArray());
-        messages.Enqueue(new MetaMessage(wamid, to, type!, body, name, language, parameters, Text(root, "biz_opaque_callback_data"), json));
+        var message = new MetaMessage(wamid, to, type!, body, name, language, parameters, Text(root, "biz_opaque_callback_data"), json);
+        if (Interlocked.Exchange(ref held, null) is { } arrived)
+        {
+            arrived.TrySetResult(message);
+            await release.Task;
+        }
+
+        messages.Enqueue(message);
         return Results.Json(new
         {
             messaging_product = "whatsapp",

@@ -108,6 +108,26 @@ public sealed class WhatsAppWebhookTests : IClassFixture<MetaAppFactory>
     }
 
     [Fact]
+    public async Task StatusEvent_ThatOutrunsMetasAnswer_IsRefusedSoMetaSendsItAgain()
+    {
+        var (user, phone) = await app.WhatsAppUserAsync();
+        await user.AddBudgetAsync("100", alertAt: [80]);
+        var held = app.Meta.HoldNextAsync();
+        await user.AddExpenseAsync(amount: "85.00", occurredOn: "2026-11-09");
+        var sending = await held.WaitAsync(TimeSpan.FromSeconds(20));
+
+        var early = await app.PostWhatsAppEventAsync(WhatsAppSteps.StatusEvent(sending, "delivered"));
+        app.Meta.Release();
+        await user.WaitForDeliveryAsync("sent");
+        var again = await app.PostWhatsAppEventAsync(WhatsAppSteps.StatusEvent(sending, "delivered"));
+
+        await early.AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        await user.WaitForDeliveryAsync("delivered");
+        Assert.Single(app.Meta.Messages, m => m.To == phone && m.Type == "text");
+    }
+
+    [Fact]
     public async Task FailedNotOnWhatsApp_TurnsTheChannelOffAndTheFeedSaysWhy()
     {
         var (user, sent) = await SentAlertAsync();
