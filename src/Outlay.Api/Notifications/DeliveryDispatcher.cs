@@ -93,7 +93,9 @@ public sealed partial class DeliveryDispatcher(
         if (result.IsSent)
         {
             await rows.ExecuteUpdateAsync(
+                // Remembered, so that a status event about the template cannot send it again.
                 set => set.SetProperty(d => d.Status, DeliveryStatuses.Sent).SetProperty(d => d.ProviderMessageId, result.ProviderMessageId)
+                    .SetProperty(d => d.SendAsTemplate, d => d.SendAsTemplate || result.AsTemplate)
                     .SetProperty(d => d.Attempts, attempts).SetProperty(d => d.LeaseUntil, (DateTimeOffset?)null)
                     .SetProperty(d => d.Error, (string?)null).SetProperty(d => d.UpdatedAt, now),
                 cancellationToken);

@@ -87,6 +87,12 @@ public sealed class WhatsAppDeliveryTests : IClassFixture<MetaAppFactory>
         var alert = Assert.Single(app.Meta.Messages, m => m.To == phone && m.TemplateName != MetaAppFactory.CodeTemplate);
         Assert.Equal(("template", MetaAppFactory.BudgetTemplate, MetaAppFactory.BudgetTemplateLanguage), (alert.Type, alert.TemplateName, alert.TemplateLanguage));
         Assert.Equal([AlertTitle, AlertMessage], alert.Parameters);
+
+        // Templates may be sent outside the window; should Meta still report one as outside it, nothing is re-sent.
+        Assert.Equal(HttpStatusCode.OK, (await app.PostWhatsAppEventAsync(WhatsAppSteps.StatusEvent(alert, "failed", errorCode: 131047))).StatusCode);
+        await user.WaitForDeliveryAsync("failed");
+        await Task.Delay(500);
+        Assert.Single(app.Meta.Messages, m => m.To == phone && m.TemplateName == MetaAppFactory.BudgetTemplate);
     }
 
     [Fact]

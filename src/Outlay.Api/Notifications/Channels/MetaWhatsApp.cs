@@ -45,7 +45,7 @@ public sealed partial class MetaWhatsApp(HttpClient http, IOptions<MetaOptions> 
             return SendResult.Failed(SendResult.NoTemplate, $"No approved WhatsApp template is configured for {message.Kind}, and free text cannot reach this number now.", permanent: true);
         }
 
-        return await PostAsync(message, Envelope(message, "template", TemplateOf(message, template)), cancellationToken);
+        return await PostAsync(message, Envelope(message, "template", TemplateOf(message, template)), cancellationToken) with { AsTemplate = true };
     }
 
     private static JsonObject TemplateOf(PhoneMessage message, MetaTemplateOptions template)

@@ -12,6 +12,9 @@ public sealed record SendResult(string? ProviderMessageId, string? ErrorCode, st
 
     public bool IsSent => ProviderMessageId is not null;
 
+    /// <summary>The approved template went instead of the text.</summary>
+    public bool AsTemplate { get; init; }
+
     public static SendResult Sent(string id) => new(id, null, null, IsPermanent: false);
 
     public static SendResult Failed(string code, string error, bool permanent) => new(null, code, error, permanent);
