@@ -14,13 +14,10 @@ namespace Outlay.Api.Notifications;
 /// only the user may get a message twice: a repeat is better than an alert that never arrives.
 /// </summary>
 public sealed partial class DeliveryDispatcher(
-    IServiceScopeFactory scopes, NotificationStream stream, IOptionsMonitor<NotificationOptions> options, TimeProvider clock, ILogger<DeliveryDispatcher> logger)
+    IServiceScopeFactory scopes, UnreachableChannels unreachable, IOptionsMonitor<NotificationOptions> options, TimeProvider clock, ILogger<DeliveryDispatcher> logger)
     : BackgroundService
 {
     private const int BatchSize = 20;
-
-    /// <summary>Twilio's answers that mean the person cannot or will not get messages on that number: the channel is turned off.</summary>
-    private static readonly HashSet<string> OptedOutOrUnreachable = ["21610", "21612", "21614"];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -59,12 +56,19 @@ public sealed partial class DeliveryDispatcher(
             .Where(d => d.Status == DeliveryStatuses.Queued && d.NextAttemptAt <= now && (d.LeaseUntil == null || d.LeaseUntil < now))
             .OrderBy(d => d.NextAttemptAt)
             .Take(BatchSize)
+            .Join(db.Set<Notification>(), d => d.NotificationId, n => n.Id, (d, n) => new { Delivery = d, n.Kind, n.Title, n.Message })
             .ToListAsync(cancellationToken);
-        foreach (var delivery in due)
+        foreach (var item in due)
         {
-            if (await ClaimAsync(db, delivery, now, cancellationToken))
+            if (await ClaimAsync(db, item.Delivery, now, cancellationToken))
             {
-                await SendAsync(db, messaging, delivery, cancellationToken);
+                // A provider that must send a template instead of the text fills it with the title and the message.
+                var message = new PhoneMessage(item.Delivery.Channel, item.Delivery.To, item.Delivery.Body, item.Kind, [item.Title, item.Message])
+                {
+                    DeliveryId = item.Delivery.Id,
+                    AsTemplate = item.Delivery.SendAsTemplate,
+                };
+                await SendAsync(db, messaging, item.Delivery, message, cancellationToken);
             }
         }
 
@@ -80,16 +84,18 @@ public sealed partial class DeliveryDispatcher(
             .ExecuteUpdateAsync(set => set.SetProperty(d => d.LeaseUntil, lease).SetProperty(d => d.UpdatedAt, now), cancellationToken) == 1;
     }
 
-    private async Task SendAsync(OutlayDbContext db, PhoneMessaging messaging, NotificationDelivery delivery, CancellationToken cancellationToken)
+    private async Task SendAsync(OutlayDbContext db, PhoneMessaging messaging, NotificationDelivery delivery, PhoneMessage message, CancellationToken cancellationToken)
     {
-        var result = await messaging.SendAsync(delivery.Channel, delivery.To, delivery.Body, cancellationToken);
+        var result = await messaging.SendAsync(message, cancellationToken);
         var now = clock.GetUtcNow();
         var attempts = delivery.Attempts + 1;
         var rows = db.Set<NotificationDelivery>().Where(d => d.Id == delivery.Id);
         if (result.IsSent)
         {
             await rows.ExecuteUpdateAsync(
+                // Remembered, so that a status event about the template cannot send it again.
                 set => set.SetProperty(d => d.Status, DeliveryStatuses.Sent).SetProperty(d => d.ProviderMessageId, result.ProviderMessageId)
+                    .SetProperty(d => d.SendAsTemplate, d => d.SendAsTemplate || result.AsTemplate)
                     .SetProperty(d => d.Attempts, attempts).SetProperty(d => d.LeaseUntil, (DateTimeOffset?)null)
                     .SetProperty(d => d.Error, (string?)null).SetProperty(d => d.UpdatedAt, now),
                 cancellationToken);
@@ -107,37 +113,10 @@ public sealed partial class DeliveryDispatcher(
                 .SetProperty(d => d.LeaseUntil, (DateTimeOffset?)null).SetProperty(d => d.Error, error).SetProperty(d => d.UpdatedAt, now),
             cancellationToken);
         LogNotSent(logger, delivery.Channel, delivery.Id, attempts, result.ErrorCode, giveUp);
-        if (result.IsPermanent && result.ErrorCode is { } code && OptedOutOrUnreachable.Contains(code))
+        if (result.IsPermanent && UnreachableChannels.IsSignalledBy(result.ErrorCode))
         {
-            await TurnOffChannelAsync(db, delivery, result, now, cancellationToken);
+            await unreachable.TurnOffAsync(db, delivery.UserId, delivery.Channel, result.ErrorCode, result.Error, now, cancellationToken);
         }
-    }
-
-    /// <summary>Stops sending on a channel the provider says cannot reach the person, and tells them in the feed.</summary>
-    private async Task TurnOffChannelAsync(OutlayDbContext db, NotificationDelivery delivery, SendResult result, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var preferences = db.Set<NotificationPreferences>().Where(p => p.UserId == delivery.UserId);
-        var changed = delivery.Channel == NotificationChannels.Sms
-            ? await preferences.Where(p => p.SmsEnabled).ExecuteUpdateAsync(set => set.SetProperty(p => p.SmsEnabled, false), cancellationToken)
-            : await preferences.Where(p => p.WhatsAppEnabled).ExecuteUpdateAsync(set => set.SetProperty(p => p.WhatsAppEnabled, false), cancellationToken);
-        if (changed == 0)
-        {
-            return; // already off: another delivery told them
-        }
-
-        var name = delivery.Channel == NotificationChannels.Sms ? "SMS" : "WhatsApp";
-        var notification = new Notification
-        {
-            UserId = delivery.UserId,
-            Kind = NotificationKinds.ChannelDisabled,
-            Title = $"{name} alerts are off",
-            Message = $"Your provider could not deliver to your number ({result.Error}). Alerts stay in the app; turn {name} on again in the notification settings once the number can receive them.",
-            DataJson = System.Text.Json.JsonSerializer.Serialize(new { channel = delivery.Channel, errorCode = result.ErrorCode }),
-            CreatedAt = now,
-        };
-        db.Add(notification);
-        await db.SaveChangesAsync(cancellationToken);
-        await stream.PublishAsync(delivery.UserId, NotificationResponse.From(notification));
     }
 
     /// <summary>first × 2^(attempt−1), at most the maximum, less up to a fifth at random so instances spread out.</summary>

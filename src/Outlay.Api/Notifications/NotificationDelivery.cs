@@ -32,6 +32,12 @@ public sealed class NotificationDelivery
 
     public string? ProviderMessageId { get; set; }
 
+    /// <summary>
+    /// Send the kind's approved template rather than the text: WhatsApp accepted the text, then reported that the
+    /// person's 24-hour window was closed. Set once, so a delivery falls back to a template at most once.
+    /// </summary>
+    public bool SendAsTemplate { get; set; }
+
     public string? Error { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
@@ -46,4 +52,13 @@ public static class DeliveryStatuses
     public const string Delivered = "delivered";
     public const string Read = "read";
     public const string Failed = "failed";
+
+    private static readonly string[] Progress = [Queued, Sent, Delivered, Read];
+
+    /// <summary>
+    /// Whether a provider's report moves a delivery on: forwards along queued → sent → delivered → read, or to failed
+    /// from anything but failed. Reports come late, twice or out of order; none of them moves a delivery back.
+    /// </summary>
+    public static bool Advances(string current, string reported) =>
+        current != Failed && (reported == Failed || Array.IndexOf(Progress, reported) > Array.IndexOf(Progress, current));
 }

@@ -17,6 +17,8 @@ public sealed class NotificationDeliveryConfiguration : IEntityTypeConfiguration
         delivery.HasOne<Notification>().WithMany().HasForeignKey(d => d.NotificationId).OnDelete(DeleteBehavior.Cascade);
         // One delivery per notification and channel, however often the trigger runs.
         delivery.HasIndex(d => new { d.NotificationId, d.Channel }).IsUnique();
+        // Providers' status events name the message by the id they gave it.
+        delivery.HasIndex(d => d.ProviderMessageId);
         // The dispatcher's scan: due queued rows.
         delivery.HasIndex(d => new { d.Status, d.NextAttemptAt });
     }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Outlay.Api.Auth;
 
 namespace Outlay.Api.Notifications;
@@ -28,6 +29,11 @@ public static class NotificationEndpoints
         var webhooks = api.MapGroup("/webhooks").WithTags("Webhooks").AllowAnonymous();
         webhooks.MapPost("/twilio/status", ReceiveTwilioStatus.HandleAsync).WithName("ReceiveTwilioStatus").DisableAntiforgery()
             .WithSummary("Twilio's message status callback (form-encoded, X-Twilio-Signature checked).");
+        webhooks.MapGet("/whatsapp", VerifyWhatsAppWebhook.Handle).WithName("VerifyWhatsAppWebhook")
+            .WithSummary("Meta's webhook handshake: echoes hub.challenge when hub.verify_token is the configured one (403 otherwise).");
+        webhooks.MapPost("/whatsapp", ReceiveWhatsAppEvents.HandleAsync).WithName("ReceiveWhatsAppEvents").DisableAntiforgery()
+            .Accepts<object>("application/json").WithMetadata(new RequestSizeLimitAttribute(ReceiveWhatsAppEvents.MaxBodyBytes))
+            .WithSummary("Meta's WhatsApp events (X-Hub-Signature-256 checked on the raw body): message statuses move deliveries on; incoming messages are acknowledged.");
         return api;
     }
 }

@@ -21,7 +21,10 @@ public sealed class NotificationOptions
     /// <summary>The absolute callback URL of <paramref name="path"/>, or null without <see cref="PublicBaseUrl"/>.</summary>
     public string? StatusCallbackUrl(string path) => string.IsNullOrWhiteSpace(PublicBaseUrl) ? null : PublicBaseUrl.TrimEnd('/') + path;
 
-    /// <summary>Who carries WhatsApp messages. Only <see cref="WhatsAppProvider.Twilio"/> is built so far.</summary>
+    /// <summary>
+    /// Who carries WhatsApp messages: Meta's Cloud API (<c>Outlay:Notifications:Meta</c>) or a Twilio WhatsApp sender
+    /// (<c>Outlay:Notifications:Twilio:WhatsAppFrom</c>). WhatsApp is available when the chosen one is configured.
+    /// </summary>
     public WhatsAppProvider WhatsAppProvider { get; set; } = WhatsAppProvider.Meta;
 
     /// <summary>How long a phone verification code stays valid.</summary>

@@ -22,8 +22,16 @@ public static class NotificationSetup
             http.BaseAddress = new Uri(twilio.BaseUrl.TrimEnd('/') + "/");
             http.Timeout = TimeSpan.FromSeconds(twilio.TimeoutSeconds);
         });
+        services.AddOptions<MetaOptions>().BindConfiguration(MetaOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHttpClient<MetaWhatsApp>((provider, http) =>
+        {
+            var meta = provider.GetRequiredService<IOptions<MetaOptions>>().Value;
+            http.BaseAddress = new Uri(meta.BaseUrl.TrimEnd('/') + "/");
+            http.Timeout = TimeSpan.FromSeconds(meta.TimeoutSeconds);
+        });
         services.AddScoped<PhoneMessaging>();
         services.AddScoped<NotificationOutbox>();
+        services.AddSingleton<UnreachableChannels>();
         services.AddSingleton<DeliveryDispatcher>();
         services.AddHostedService(provider => provider.GetRequiredService<DeliveryDispatcher>());
         services.AddSingleton<DailyReminders>();

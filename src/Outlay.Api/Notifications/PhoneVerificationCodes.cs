@@ -6,6 +6,9 @@ namespace Outlay.Api.Notifications;
 /// <summary>Six-digit codes from a cryptographic generator, kept only as a hash tied to the user and channel.</summary>
 public static class PhoneVerificationCodes
 {
+    /// <summary>The template that carries a code where free text cannot (a first WhatsApp message); its one parameter is the code.</summary>
+    public const string TemplateKind = "phoneVerification";
+
     public static string New() => RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
 
     public static byte[] Hash(Guid userId, string channel, string code) =>

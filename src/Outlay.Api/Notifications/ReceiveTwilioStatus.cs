@@ -15,8 +15,6 @@ public static partial class ReceiveTwilioStatus
 {
     public const string Path = "/api/v1/webhooks/twilio/status";
 
-    private static readonly string[] Progress = [DeliveryStatuses.Queued, DeliveryStatuses.Sent, DeliveryStatuses.Delivered, DeliveryStatuses.Read];
-
     public static async Task<Results<NoContent, ForbidHttpResult, ProblemHttpResult>> HandleAsync(
         HttpRequest request,
         OutlayDbContext db,
@@ -54,8 +52,7 @@ public static partial class ReceiveTwilioStatus
         }
 
         var delivery = await db.Set<NotificationDelivery>().SingleOrDefaultAsync(d => d.ProviderMessageId == sid, cancellationToken);
-        if (delivery is null || delivery.Status == DeliveryStatuses.Failed
-            || (status != DeliveryStatuses.Failed && Array.IndexOf(Progress, status) <= Array.IndexOf(Progress, delivery.Status)))
+        if (delivery is null || !DeliveryStatuses.Advances(delivery.Status, status))
         {
             return TypedResults.NoContent();
         }

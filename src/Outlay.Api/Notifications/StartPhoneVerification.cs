@@ -54,11 +54,20 @@ public static partial class StartPhoneVerification
         }
 
         var code = PhoneVerificationCodes.New();
-        var sent = await messaging.SendAsync(
-            channel, phone, $"Your Outlay verification code is {code}. It expires in {options.Value.VerificationCodeMinutes} minutes.", cancellationToken);
+        var text = $"Your Outlay verification code is {code}. It expires in {options.Value.VerificationCodeMinutes} minutes.";
+        // Nobody has written to us from this number yet, so where that matters only a template gets through.
+        var sent = await messaging.SendAsync(new PhoneMessage(channel, phone, text, PhoneVerificationCodes.TemplateKind, [code]) { AsTemplate = true }, cancellationToken);
         if (!sent.IsSent)
         {
             LogNotSent(logger, channel, sent.ErrorCode);
+            if (sent.ErrorCode == SendResult.NoTemplate)
+            {
+                return TypedResults.Problem(
+                    statusCode: StatusCodes.Status409Conflict,
+                    title: $"This server cannot send {channel} verification codes yet.",
+                    detail: $"A first {channel} message must be an approved template, and none is configured for codes (Outlay:Notifications:Meta:Templates:{PhoneVerificationCodes.TemplateKind}).");
+            }
+
             return sent.IsPermanent
                 ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["phone"] = [$"The provider cannot deliver to this number ({sent.Error})."] })
                 : TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The code could not be sent just now.", detail: "Try again in a minute.");

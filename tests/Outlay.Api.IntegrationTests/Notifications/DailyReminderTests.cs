@@ -59,7 +59,7 @@ public sealed class DailyReminderTests : IClassFixture<TwilioAppFactory>
     public async Task DayMissed_WhileNoInstanceRan_IsNotSentTheNextMorning()
     {
         var user = await app.UserAsync();
-        await user.Client.PutAsJsonAsync(SmsUsers.Settings, new { reminders = new { daily = "20:00" } });
+        await user.Client.PutAsJsonAsync(NotificationSteps.Settings, new { reminders = new { daily = "20:00" } });
 
         await AtAsync(new DateTimeOffset(2026, 11, 21, 8, 0, 0, TimeSpan.Zero));
         Assert.Empty(await user.NotificationsAsync(NotificationKinds.DailyReminder));
@@ -72,10 +72,10 @@ public sealed class DailyReminderTests : IClassFixture<TwilioAppFactory>
     public async Task ReminderTime_MovedLaterAfterTodaysWasSent_WaitsForTomorrow()
     {
         var user = await app.UserAsync();
-        await user.Client.PutAsJsonAsync(SmsUsers.Settings, new { reminders = new { daily = "20:00" } });
+        await user.Client.PutAsJsonAsync(NotificationSteps.Settings, new { reminders = new { daily = "20:00" } });
         await AtAsync(new DateTimeOffset(2026, 11, 20, 20, 1, 0, TimeSpan.Zero));
 
-        await user.Client.PutAsJsonAsync(SmsUsers.Settings, new { reminders = new { daily = "21:00" } });
+        await user.Client.PutAsJsonAsync(NotificationSteps.Settings, new { reminders = new { daily = "21:00" } });
         await AtAsync(new DateTimeOffset(2026, 11, 20, 21, 1, 0, TimeSpan.Zero));
         Assert.Single(await user.NotificationsAsync(NotificationKinds.DailyReminder));
 

@@ -34,7 +34,7 @@ public sealed class DeliveryTests : IClassFixture<TwilioAppFactory>
         Assert.Equal(TwilioAppFactory.SmsFrom, first.From);
         Assert.Equal(1, app.Twilio.CountTo(phone, "80% used"));
         Assert.Equal(1, app.Twilio.CountTo(phone, "used up"));
-        var deliveries = await WaitForDeliveryAsync(user, "sent");
+        var deliveries = await user.WaitForDeliveryAsync("sent");
         Assert.Equal("sms", deliveries.GetProperty("channel").GetString());
     }
 
@@ -45,7 +45,7 @@ public sealed class DeliveryTests : IClassFixture<TwilioAppFactory>
         var (user, phone) = await app.SmsUserAsync();
         await user.AddBudgetAsync("50", alertAt: [100]);
         await user.AddExpenseAsync(amount: "60.00", occurredOn: "2026-11-09");
-        await WaitForDeliveryAsync(user, "sent");
+        await user.WaitForDeliveryAsync("sent");
 
         var text = await admin.Client.GetStringAsync("/api/v1/admin/reports/summary?period=month&date=2026-11-01");
 
@@ -62,7 +62,7 @@ public sealed class DeliveryTests : IClassFixture<TwilioAppFactory>
         await user.AddBudgetAsync("50", alertAt: [100]);
         await user.AddExpenseAsync(amount: "60.00", occurredOn: "2026-11-09");
         var sent = await app.Twilio.WaitForAsync(phone, "used up");
-        await WaitForDeliveryAsync(user, "sent");
+        await user.WaitForDeliveryAsync("sent");
         Assert.Equal($"{TwilioAppFactory.PublicBaseUrl}/api/v1/webhooks/twilio/status", sent.StatusCallback);
 
         var forged = await PostStatusAsync(sent, "failed", signature: "bm90IHR3aWxpbw==");
@@ -72,7 +72,7 @@ public sealed class DeliveryTests : IClassFixture<TwilioAppFactory>
         Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, delivered.StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, late.StatusCode);
-        await WaitForDeliveryAsync(user, "delivered");
+        await user.WaitForDeliveryAsync("delivered");
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public sealed class DeliveryTests : IClassFixture<TwilioAppFactory>
         await user.AddExpenseAsync(amount: "60.00", occurredOn: "2026-11-09");
 
         await app.Twilio.WaitForAsync(phone, "used up");
-        await WaitForDeliveryAsync(user, "sent");
+        await user.WaitForDeliveryAsync("sent");
         Assert.Equal(1, app.Twilio.CountTo(phone, "used up"));
     }
 
@@ -98,7 +98,7 @@ public sealed class DeliveryTests : IClassFixture<TwilioAppFactory>
 
         await user.AddExpenseAsync(amount: "60.00", occurredOn: "2026-11-09");
 
-        var delivery = await WaitForDeliveryAsync(user, "failed", kind: "budgetThreshold");
+        var delivery = await user.WaitForDeliveryAsync("failed", kind: "budgetThreshold");
         Assert.StartsWith("21610", delivery.GetProperty("error").GetString());
         Assert.Equal(0, app.Twilio.CountTo(phone, "used up"));
         var deadline = DateTime.UtcNow.AddSeconds(20);
@@ -109,7 +109,7 @@ public sealed class DeliveryTests : IClassFixture<TwilioAppFactory>
 
         var off = Assert.Single(await user.NotificationsAsync("channelDisabled"));
         Assert.Equal("SMS alerts are off", off.GetProperty("title").GetString());
-        Assert.False((await user.Client.GetFromJsonAsync<JsonElement>(SmsUsers.Settings)).GetProperty("channels").GetProperty("sms").GetProperty("enabled").GetBoolean());
+        Assert.False((await user.Client.GetFromJsonAsync<JsonElement>(NotificationSteps.Settings)).GetProperty("channels").GetProperty("sms").GetProperty("enabled").GetBoolean());
     }
 
     [Fact]
@@ -185,20 +185,4 @@ public sealed class DeliveryTests : IClassFixture<TwilioAppFactory>
         return await app.CreateClient().SendAsync(request);
     }
 
-    /// <summary>The newest notification's (of the kind) only delivery, once it has the status given.</summary>
-    private static async Task<JsonElement> WaitForDeliveryAsync(TestUser user, string status, string? kind = null)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (true)
-        {
-            var delivery = Assert.Single((await user.NotificationsAsync(kind))[0].GetProperty("deliveries").EnumerateArray());
-            if (delivery.GetProperty("status").GetString() == status || DateTime.UtcNow > deadline)
-            {
-                Assert.Equal(status, delivery.GetProperty("status").GetString());
-                return delivery;
-            }
-
-            await Task.Delay(50);
-        }
-    }
 }

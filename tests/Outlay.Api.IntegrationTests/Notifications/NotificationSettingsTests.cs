@@ -1,14 +1,13 @@
 using System.Net;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Outlay.Api.IntegrationTests.Budgets;
 using Outlay.Api.IntegrationTests.Infrastructure;
 
 namespace Outlay.Api.IntegrationTests.Notifications;
 
-public sealed partial class NotificationSettingsTests : IClassFixture<TwilioAppFactory>
+public sealed class NotificationSettingsTests : IClassFixture<TwilioAppFactory>
 {
-    private const string Settings = "/api/v1/me/notification-settings";
+    private const string Settings = NotificationSteps.Settings;
     private const string Phone = "+14155552671";
     private readonly TwilioAppFactory app;
 
@@ -45,7 +44,7 @@ public sealed partial class NotificationSettingsTests : IClassFixture<TwilioAppF
         Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
         var sent = app.Twilio.Messages.Last(m => m.To == Phone);
         Assert.Equal(TwilioAppFactory.SmsFrom, sent.From);
-        var code = SixDigits().Match(sent.Body).Value;
+        var code = SmsUsers.SixDigits().Match(sent.Body).Value;
         var confirmed = await user.Client.PostAsJsonAsync($"{Settings}/verification/confirm", new { channel = "sms", code });
         Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
         var sms = (await confirmed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("channels").GetProperty("sms");
@@ -70,7 +69,7 @@ public sealed partial class NotificationSettingsTests : IClassFixture<TwilioAppF
     {
         var user = await app.UserAsync();
         await user.Client.PostAsJsonAsync($"{Settings}/verification", new { channel = "sms", phone = Phone });
-        var code = SixDigits().Match(app.Twilio.Messages.Last(m => m.To == Phone).Body).Value;
+        var code = SmsUsers.SixDigits().Match(app.Twilio.Messages.Last(m => m.To == Phone).Body).Value;
         var wrong = code == "000000" ? "111111" : "000000";
 
         for (var i = 0; i < 5; i++)
@@ -88,7 +87,7 @@ public sealed partial class NotificationSettingsTests : IClassFixture<TwilioAppF
     {
         var user = await app.UserAsync();
         await user.Client.PostAsJsonAsync($"{Settings}/verification", new { channel = "sms", phone = Phone });
-        var code = SixDigits().Match(app.Twilio.Messages.Last(m => m.To == Phone).Body).Value;
+        var code = SmsUsers.SixDigits().Match(app.Twilio.Messages.Last(m => m.To == Phone).Body).Value;
 
         app.PinClock(PinnedClockAppFactory.DefaultNow.AddMinutes(11));
         var response = await user.Client.PostAsJsonAsync($"{Settings}/verification/confirm", new { channel = "sms", code });
@@ -148,7 +147,7 @@ public sealed partial class NotificationSettingsTests : IClassFixture<TwilioAppF
     {
         var user = await app.UserAsync();
         await user.Client.PostAsJsonAsync($"{Settings}/verification", new { channel = "sms", phone = Phone });
-        var code = SixDigits().Match(app.Twilio.Messages.Last(m => m.To == Phone).Body).Value;
+        var code = SmsUsers.SixDigits().Match(app.Twilio.Messages.Last(m => m.To == Phone).Body).Value;
         await user.Client.PostAsJsonAsync($"{Settings}/verification/confirm", new { channel = "sms", code });
 
         var response = await user.Client.PutAsJsonAsync(Settings, new
@@ -183,6 +182,4 @@ public sealed partial class NotificationSettingsTests : IClassFixture<TwilioAppF
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
     }
 
-    [GeneratedRegex(@"\b\d{6}\b")]
-    private static partial Regex SixDigits();
 }

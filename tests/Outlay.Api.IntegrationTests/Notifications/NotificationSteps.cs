@@ -7,6 +7,8 @@ namespace Outlay.Api.IntegrationTests.Notifications;
 /// <summary>Budgets and the feed, the way a client reads them.</summary>
 public static class NotificationSteps
 {
+    public const string Settings = "/api/v1/me/notification-settings";
+
     public static async Task<Guid> AddBudgetAsync(this TestUser user, string amount, int[]? alertAt = null, Guid? categoryId = null, string period = "month")
     {
         var response = await user.Client.PostAsJsonAsync("/api/v1/budgets", new { period, amount, alertAt, categoryId });
@@ -30,5 +32,23 @@ public static class NotificationSteps
         var budgets = await user.Client.GetFromJsonAsync<JsonElement>("/api/v1/budgets");
         var budget = budgets.EnumerateArray().Single(b => b.GetProperty("id").GetGuid() == budgetId);
         return [.. budget.GetProperty("alerts").EnumerateArray().Select(a => a.GetProperty("threshold").GetInt32())];
+    }
+
+    /// <summary>The newest notification's (of the kind) only delivery, once it has the status given.</summary>
+    public static async Task<JsonElement> WaitForDeliveryAsync(this TestUser user, string status, string? kind = null)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            var delivery = Assert.Single((await user.NotificationsAsync(kind))[0].GetProperty("deliveries").EnumerateArray());
+            if (delivery.GetProperty("status").GetString() == status || DateTime.UtcNow > deadline)
+            {
+                Assert.Equal(status, delivery.GetProperty("status").GetString());
+                return delivery;
+            }
+
+            // The dispatcher and the webhooks change it in the background.
+            await Task.Delay(50);
+        }
     }
 }

@@ -7,7 +7,6 @@ namespace Outlay.Api.IntegrationTests.Notifications;
 /// <summary>People who verified a number and turned SMS on, the way a client does it.</summary>
 public static partial class SmsUsers
 {
-    public const string Settings = "/api/v1/me/notification-settings";
 
     /// <summary>
     /// A user on the pinned host with a verified number, SMS on, and budget thresholds going to SMS (or the kinds
@@ -18,10 +17,10 @@ public static partial class SmsUsers
     {
         var user = await app.UserAsync(userSettings);
         var phone = $"+1415555{Random.Shared.Next(1000, 9999)}";
-        Assert.Equal(HttpStatusCode.Accepted, (await user.Client.PostAsJsonAsync($"{Settings}/verification", new { channel = "sms", phone })).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await user.Client.PostAsJsonAsync($"{NotificationSteps.Settings}/verification", new { channel = "sms", phone })).StatusCode);
         var code = SixDigits().Match(app.Twilio.Messages.Last(m => m.To == phone).Body).Value;
-        Assert.Equal(HttpStatusCode.OK, (await user.Client.PostAsJsonAsync($"{Settings}/verification/confirm", new { channel = "sms", code })).StatusCode);
-        var put = await user.Client.PutAsJsonAsync(Settings, new
+        Assert.Equal(HttpStatusCode.OK, (await user.Client.PostAsJsonAsync($"{NotificationSteps.Settings}/verification/confirm", new { channel = "sms", code })).StatusCode);
+        var put = await user.Client.PutAsJsonAsync(NotificationSteps.Settings, new
         {
             channels = new { sms = new { enabled = true } },
             kinds = kinds ?? new { budgetThreshold = new[] { "sms" } },

@@ -3,18 +3,23 @@ using Microsoft.Extensions.Options;
 namespace Outlay.Api.Notifications.Channels;
 
 /// <summary>The phone channels this server has a provider for, and the one way to send on them.</summary>
-public sealed class PhoneMessaging(TwilioMessages twilio, IOptions<TwilioOptions> twilioOptions, IOptions<NotificationOptions> options)
+public sealed class PhoneMessaging(
+    TwilioMessages twilio, MetaWhatsApp meta, IOptions<TwilioOptions> twilioOptions, IOptions<MetaOptions> metaOptions, IOptions<NotificationOptions> options)
 {
     public bool IsAvailable(string channel) => channel switch
     {
         NotificationChannels.Sms => twilioOptions.Value.CanSendSms,
-        NotificationChannels.WhatsApp => options.Value.WhatsAppProvider == WhatsAppProvider.Twilio && twilioOptions.Value.CanSendWhatsApp,
+        NotificationChannels.WhatsApp => WhatsAppThroughMeta ? metaOptions.Value.CanSend : twilioOptions.Value.CanSendWhatsApp,
         _ => false,
     };
 
     /// <summary>The feed, then every phone channel with a provider.</summary>
     public IReadOnlyList<string> Available() => [NotificationChannels.InApp, .. NotificationChannels.Phone.Where(IsAvailable)];
 
-    public Task<SendResult> SendAsync(string channel, string to, string body, CancellationToken cancellationToken) =>
-        twilio.SendAsync(channel, to, body, cancellationToken);
+    public Task<SendResult> SendAsync(PhoneMessage message, CancellationToken cancellationToken) =>
+        message.Channel == NotificationChannels.WhatsApp && WhatsAppThroughMeta
+            ? meta.SendAsync(message, cancellationToken)
+            : twilio.SendAsync(message.Channel, message.To, message.Body, cancellationToken);
+
+    private bool WhatsAppThroughMeta => options.Value.WhatsAppProvider == WhatsAppProvider.Meta;
 }

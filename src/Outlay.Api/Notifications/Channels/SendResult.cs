@@ -7,7 +7,13 @@ namespace Outlay.Api.Notifications.Channels;
 /// </summary>
 public sealed record SendResult(string? ProviderMessageId, string? ErrorCode, string? Error, bool IsPermanent)
 {
+    /// <summary>Only an approved template could reach the person, and this server has none configured for the message's kind.</summary>
+    public const string NoTemplate = "noTemplate";
+
     public bool IsSent => ProviderMessageId is not null;
+
+    /// <summary>The approved template went instead of the text.</summary>
+    public bool AsTemplate { get; init; }
 
     public static SendResult Sent(string id) => new(id, null, null, IsPermanent: false);
 

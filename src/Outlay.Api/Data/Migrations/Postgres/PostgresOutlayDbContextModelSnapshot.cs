@@ -594,6 +594,10 @@ namespace Outlay.Api.Data.Migrations.Postgres
                         .HasColumnType("character varying(64)")
                         .HasColumnName("provider_message_id");
 
+                    b.Property<bool>("SendAsTemplate")
+                        .HasColumnType("boolean")
+                        .HasColumnName("send_as_template");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -616,6 +620,9 @@ namespace Outlay.Api.Data.Migrations.Postgres
 
                     b.HasKey("Id")
                         .HasName("pk_notification_deliveries");
+
+                    b.HasIndex("ProviderMessageId")
+                        .HasDatabaseName("ix_notification_deliveries_provider_message_id");
 
                     b.HasIndex("NotificationId", "Channel")
                         .IsUnique()

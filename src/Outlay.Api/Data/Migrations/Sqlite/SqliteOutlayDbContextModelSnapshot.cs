@@ -587,6 +587,10 @@ namespace Outlay.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("provider_message_id");
 
+                    b.Property<bool>("SendAsTemplate")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("send_as_template");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -609,6 +613,9 @@ namespace Outlay.Api.Data.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_notification_deliveries");
+
+                    b.HasIndex("ProviderMessageId")
+                        .HasDatabaseName("ix_notification_deliveries_provider_message_id");
 
                     b.HasIndex("NotificationId", "Channel")
                         .IsUnique()
