@@ -6,8 +6,9 @@ using Outlay.Api.Notifications.Channels;
 namespace Outlay.Api.Notifications;
 
 /// <summary>
-/// Sends the outbox: every instance claims due deliveries one at a time with a conditional update (a row is
-/// claimed by exactly one instance, and a lost instance's lease runs out), sends, and records the outcome.
+/// Sends the outbox: every instance leases due deliveries (on PostgreSQL a batch at a time with FOR UPDATE SKIP
+/// LOCKED, on SQLite one at a time with a conditional update; either way a row is leased by exactly one instance,
+/// and a lost instance's lease runs out), sends, and records the outcome.
 /// Rate limits, outages and timeouts are retried with exponential backoff and jitter until
 /// <see cref="NotificationOptions.MaxDeliveryAttempts"/>; a permanent refusal is never retried.
 /// A send that times out has an unknown outcome (Twilio may have accepted it); it is retried, so in that case
@@ -52,36 +53,72 @@ public sealed partial class DeliveryDispatcher(
         var db = scope.ServiceProvider.GetRequiredService<OutlayDbContext>();
         var messaging = scope.ServiceProvider.GetRequiredService<PhoneMessaging>();
         var now = clock.GetUtcNow();
+        var (looked, claimed) = db.Database.IsNpgsql()
+            ? await ClaimSkippingLockedAsync(db, now, cancellationToken)
+            : await ClaimOneByOneAsync(db, now, cancellationToken);
+        var items = await db.Set<NotificationDelivery>().AsNoTracking()
+            .Where(d => claimed.Contains(d.Id))
+            .OrderBy(d => d.NextAttemptAt)
+            .Join(db.Set<Notification>(), d => d.NotificationId, n => n.Id, (d, n) => new { Delivery = d, n.Kind, n.Title, n.Message })
+            .ToListAsync(cancellationToken);
+        foreach (var item in items)
+        {
+            // A provider that must send a template instead of the text fills it with the title and the message.
+            var message = new PhoneMessage(item.Delivery.Channel, item.Delivery.To, item.Delivery.Body, item.Kind, [item.Title, item.Message])
+            {
+                DeliveryId = item.Delivery.Id,
+                AsTemplate = item.Delivery.SendAsTemplate,
+            };
+            await SendAsync(db, messaging, item.Delivery, message, cancellationToken);
+        }
+
+        return looked;
+    }
+
+    /// <summary>
+    /// PostgreSQL: one statement leases a batch of due rows, skipping rows another instance is leasing at that moment,
+    /// so instances never wait on each other or fight over the same rows.
+    /// </summary>
+    private async Task<(int Looked, List<Guid> Claimed)> ClaimSkippingLockedAsync(OutlayDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var lease = now.AddSeconds(options.CurrentValue.DeliveryLeaseSeconds);
+        var queued = DeliveryStatuses.Queued;
+        var claimed = await db.Database.SqlQuery<Guid>($"""
+            UPDATE notification_deliveries SET lease_until = {lease}, updated_at = {now}
+            WHERE id IN (
+                SELECT id FROM notification_deliveries
+                WHERE status = {queued} AND next_attempt_at <= {now} AND (lease_until IS NULL OR lease_until < {now})
+                ORDER BY next_attempt_at
+                LIMIT {BatchSize}
+                FOR UPDATE SKIP LOCKED)
+            RETURNING id AS "Value"
+            """).ToListAsync(cancellationToken);
+        return (claimed.Count, claimed);
+    }
+
+    /// <summary>SQLite (one writer at a time): each due row is leased by a conditional update that only one instance wins.</summary>
+    private async Task<(int Looked, List<Guid> Claimed)> ClaimOneByOneAsync(OutlayDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         var due = await db.Set<NotificationDelivery>().AsNoTracking()
             .Where(d => d.Status == DeliveryStatuses.Queued && d.NextAttemptAt <= now && (d.LeaseUntil == null || d.LeaseUntil < now))
             .OrderBy(d => d.NextAttemptAt)
             .Take(BatchSize)
-            .Join(db.Set<Notification>(), d => d.NotificationId, n => n.Id, (d, n) => new { Delivery = d, n.Kind, n.Title, n.Message })
+            .Select(d => d.Id)
             .ToListAsync(cancellationToken);
-        foreach (var item in due)
+        var lease = now.AddSeconds(options.CurrentValue.DeliveryLeaseSeconds);
+        var claimed = new List<Guid>();
+        foreach (var id in due)
         {
-            if (await ClaimAsync(db, item.Delivery, now, cancellationToken))
+            var won = await db.Set<NotificationDelivery>()
+                .Where(d => d.Id == id && d.Status == DeliveryStatuses.Queued && (d.LeaseUntil == null || d.LeaseUntil < now))
+                .ExecuteUpdateAsync(set => set.SetProperty(d => d.LeaseUntil, lease).SetProperty(d => d.UpdatedAt, now), cancellationToken) == 1;
+            if (won)
             {
-                // A provider that must send a template instead of the text fills it with the title and the message.
-                var message = new PhoneMessage(item.Delivery.Channel, item.Delivery.To, item.Delivery.Body, item.Kind, [item.Title, item.Message])
-                {
-                    DeliveryId = item.Delivery.Id,
-                    AsTemplate = item.Delivery.SendAsTemplate,
-                };
-                await SendAsync(db, messaging, item.Delivery, message, cancellationToken);
+                claimed.Add(id);
             }
         }
 
-        return due.Count;
-    }
-
-    private async Task<bool> ClaimAsync(OutlayDbContext db, NotificationDelivery delivery, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var lease = now.AddSeconds(options.CurrentValue.DeliveryLeaseSeconds);
-        // Atomic per row on both engines: of two instances that saw it due, one updates it, the other updates nothing.
-        return await db.Set<NotificationDelivery>()
-            .Where(d => d.Id == delivery.Id && d.Status == DeliveryStatuses.Queued && (d.LeaseUntil == null || d.LeaseUntil < now))
-            .ExecuteUpdateAsync(set => set.SetProperty(d => d.LeaseUntil, lease).SetProperty(d => d.UpdatedAt, now), cancellationToken) == 1;
+        return (due.Count, claimed);
     }
 
     private async Task SendAsync(OutlayDbContext db, PhoneMessaging messaging, NotificationDelivery delivery, PhoneMessage message, CancellationToken cancellationToken)
