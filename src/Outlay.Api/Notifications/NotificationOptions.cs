@@ -63,6 +63,14 @@ public sealed class NotificationOptions
     [Range(5, 3600)]
     public int DeliveryLeaseSeconds { get; set; } = 60;
 
+    /// <summary>Quick retries within one send when a provider answers 429 or 5xx (0: none; the outbox retries anyway).</summary>
+    [Range(0, 5)]
+    public int ProviderRetries { get; set; } = 2;
+
+    /// <summary>The first pause of those quick retries; it doubles, with jitter.</summary>
+    [Range(1, 10_000)]
+    public int ProviderRetryDelayMilliseconds { get; set; } = 500;
+
     /// <summary>The pause after the first failed send; it doubles with each further failure.</summary>
     [Range(0, 3600)]
     public double RetryFirstDelaySeconds { get; set; } = 30;

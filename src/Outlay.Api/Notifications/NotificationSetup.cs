@@ -21,14 +21,14 @@ public static class NotificationSetup
             var twilio = provider.GetRequiredService<IOptions<TwilioOptions>>().Value;
             http.BaseAddress = new Uri(twilio.BaseUrl.TrimEnd('/') + "/");
             http.Timeout = TimeSpan.FromSeconds(twilio.TimeoutSeconds);
-        });
+        }).AddProviderRetries();
         services.AddOptions<MetaOptions>().BindConfiguration(MetaOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddHttpClient<MetaWhatsApp>((provider, http) =>
         {
             var meta = provider.GetRequiredService<IOptions<MetaOptions>>().Value;
             http.BaseAddress = new Uri(meta.BaseUrl.TrimEnd('/') + "/");
             http.Timeout = TimeSpan.FromSeconds(meta.TimeoutSeconds);
-        });
+        }).AddProviderRetries();
         services.AddScoped<PhoneMessaging>();
         services.AddScoped<NotificationOutbox>();
         services.AddSingleton<UnreachableChannels>();

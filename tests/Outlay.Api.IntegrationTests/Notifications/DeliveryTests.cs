@@ -2,8 +2,11 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Outlay.Api.IntegrationTests.Budgets;
 using Outlay.Api.IntegrationTests.Infrastructure;
+using Outlay.Api.Notifications;
+using Outlay.Api.Notifications.Channels;
 
 namespace Outlay.Api.IntegrationTests.Notifications;
 
@@ -87,6 +90,18 @@ public sealed class DeliveryTests : IClassFixture<TwilioAppFactory>
         await app.Twilio.WaitForAsync(phone, "used up");
         await user.WaitForDeliveryAsync("sent");
         Assert.Equal(1, app.Twilio.CountTo(phone, "used up"));
+    }
+
+    [Fact]
+    public async Task ProviderHiccup_OfTwoBusyAnswers_IsRetriedWithinTheSameSend()
+    {
+        app.Twilio.FailNext(2);
+        var twilio = app.Pinned.Services.GetRequiredService<TwilioMessages>();
+
+        var result = await twilio.SendAsync(NotificationChannels.Sms, "+14155550100", "Outlay: hello", CancellationToken.None);
+
+        Assert.True(result.IsSent, result.Error);
+        Assert.Equal(1, app.Twilio.CountTo("+14155550100", "hello"));
     }
 
     [Fact]

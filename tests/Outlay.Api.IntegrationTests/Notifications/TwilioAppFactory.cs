@@ -32,6 +32,7 @@ public sealed class TwilioAppFactory : PinnedClockAppFactory
         // ("now" is pinned, so a pause would never end).
         ["Outlay:Notifications:DispatchIntervalMilliseconds"] = "100",
         ["Outlay:Notifications:RetryFirstDelaySeconds"] = "0",
+        ["Outlay:Notifications:ProviderRetryDelayMilliseconds"] = "10",
         // Only the pinned hosts send: the sign-up host's real clock would find a message held back by quiet
         // hours (in pinned time) long due.
         ["Outlay:Notifications:DispatchEnabled"] = "false",
