@@ -29,6 +29,8 @@ public static class NotificationEndpoints
         var webhooks = api.MapGroup("/webhooks").WithTags("Webhooks").AllowAnonymous();
         webhooks.MapPost("/twilio/status", ReceiveTwilioStatus.HandleAsync).WithName("ReceiveTwilioStatus").DisableAntiforgery()
             .WithSummary("Twilio's message status callback (form-encoded, X-Twilio-Signature checked).");
+        webhooks.MapPost("/twilio/inbound", ReceiveTwilioInbound.HandleAsync).WithName("ReceiveTwilioInbound").DisableAntiforgery()
+            .WithSummary("Messages people send to Outlay's Twilio number (X-Twilio-Signature checked): STOP and the other opt-out words turn that channel off.");
         webhooks.MapGet("/whatsapp", VerifyWhatsAppWebhook.Handle).WithName("VerifyWhatsAppWebhook")
             .WithSummary("Meta's webhook handshake: echoes hub.challenge when hub.verify_token is the configured one (403 otherwise).");
         webhooks.MapPost("/whatsapp", ReceiveWhatsAppEvents.HandleAsync).WithName("ReceiveWhatsAppEvents").DisableAntiforgery()

@@ -180,6 +180,43 @@ public sealed class DeliveryTests : IClassFixture<TwilioAppFactory>
         Assert.Empty((await user.NotificationsAsync())[0].GetProperty("deliveries").EnumerateArray());
     }
 
+    [Fact]
+    public async Task StopReply_TurnsSmsOffAndTheFeedSaysWhyButABadSignatureOrOtherWordsChangeNothing()
+    {
+        var (user, phone) = await app.SmsUserAsync();
+
+        var forged = await PostInboundAsync(phone, "STOP", signature: "bm90IHR3aWxpbw==");
+        var chat = await PostInboundAsync(phone, "thanks!");
+        Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, chat.StatusCode);
+        Assert.True(await SmsEnabledAsync(user));
+
+        var stop = await PostInboundAsync(phone, " Stop ");
+
+        Assert.Equal(HttpStatusCode.OK, stop.StatusCode);
+        Assert.Equal("text/xml", stop.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("<Response></Response>", await stop.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.False(await SmsEnabledAsync(user));
+        Assert.Single(await user.NotificationsAsync("channelDisabled"));
+    }
+
+    private static async Task<bool> SmsEnabledAsync(TestUser user) =>
+        (await user.Client.GetFromJsonAsync<JsonElement>(NotificationSteps.Settings)).GetProperty("channels").GetProperty("sms").GetProperty("enabled").GetBoolean();
+
+    /// <summary>A message from a phone to Outlay's number, as Twilio posts it, signed as Twilio signs it unless a signature is given.</summary>
+    private async Task<HttpResponseMessage> PostInboundAsync(string from, string body, string? signature = null)
+    {
+        var form = new Dictionary<string, string>
+        {
+            ["MessageSid"] = $"SM{Guid.NewGuid():N}",
+            ["AccountSid"] = FakeTwilio.AccountSid,
+            ["From"] = from,
+            ["To"] = TwilioAppFactory.SmsFrom,
+            ["Body"] = body,
+        };
+        return await PostSignedAsync("/api/v1/webhooks/twilio/inbound", $"{TwilioAppFactory.PublicBaseUrl}/api/v1/webhooks/twilio/inbound", form, signature);
+    }
+
     /// <summary>Twilio's callback for a message, signed as Twilio signs it unless a signature is given.</summary>
     private async Task<HttpResponseMessage> PostStatusAsync(TwilioMessage message, string status, string? signature = null)
     {
@@ -192,12 +229,16 @@ public sealed class DeliveryTests : IClassFixture<TwilioAppFactory>
             ["From"] = message.From!,
             ["ErrorCode"] = "",
         };
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/webhooks/twilio/status") { Content = new FormUrlEncodedContent(form) };
+        return await PostSignedAsync("/api/v1/webhooks/twilio/status", message.StatusCallback!, form, signature);
+    }
+
+    private async Task<HttpResponseMessage> PostSignedAsync(string path, string signedUrl, Dictionary<string, string> form, string? signature)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent(form) };
         // As MESSAGING.md says Twilio signs: the URL, then each parameter's name and value sorted by name.
-        var signed = message.StatusCallback + string.Concat(form.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key + p.Value));
+        var signed = signedUrl + string.Concat(form.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key + p.Value));
         var expected = Convert.ToBase64String(HMACSHA1.HashData(Encoding.UTF8.GetBytes(FakeTwilio.AuthToken), Encoding.UTF8.GetBytes(signed)));
         request.Headers.Add("X-Twilio-Signature", signature ?? expected);
         return await app.CreateClient().SendAsync(request);
     }
-
 }
