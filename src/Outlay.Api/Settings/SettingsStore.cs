@@ -330,7 +330,8 @@ public sealed partial class SettingsStore(
             BudgetAlertThresholds = [.. BudgetRules.BuiltInAlertAt],
             SmsTemplates = [],
             CategoryRules = [.. categories.Rules],
-            NotificationChannels = new NotificationChannels(Sms: false, Whatsapp: false),
+            // On wherever a provider is configured; an admin can switch one off at run time.
+            NotificationChannels = new NotificationChannels(Sms: true, Whatsapp: true),
             Insights = insights,
         };
         return JsonSerializer.SerializeToNode(settings, SettingKeys.Json)!.AsObject();

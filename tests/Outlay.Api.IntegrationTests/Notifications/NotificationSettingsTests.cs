@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Outlay.Api.IntegrationTests.Budgets;
 using Outlay.Api.IntegrationTests.Infrastructure;
+using Outlay.Api.IntegrationTests.Settings;
 
 namespace Outlay.Api.IntegrationTests.Notifications;
 
@@ -15,6 +16,27 @@ public sealed class NotificationSettingsTests : IClassFixture<TwilioAppFactory>
     {
         this.app = app;
         app.PinClock(PinnedClockAppFactory.DefaultNow);
+    }
+
+    [Fact]
+    public async Task Channel_SwitchedOffByAnAdminAtRunTime_IsNoLongerAvailable()
+    {
+        var admin = await app.RegisterAdminAsync();
+        var user = await app.RegisterUserAsync();
+        try
+        {
+            await admin.PatchOkAsync(new { notificationChannels = new { sms = false } });
+
+            var settings = await user.Client.GetFromJsonAsync<JsonElement>(Settings);
+            Assert.Equal(["inApp", "whatsapp"], settings.GetProperty("available").EnumerateArray().Select(c => c.GetString()));
+        }
+        finally
+        {
+            await admin.PatchOkAsync(new { notificationChannels = new { sms = true } });
+        }
+
+        var restored = await user.Client.GetFromJsonAsync<JsonElement>(Settings);
+        Assert.Contains("sms", restored.GetProperty("available").EnumerateArray().Select(c => c.GetString()));
     }
 
     [Fact]
@@ -125,7 +147,8 @@ public sealed class NotificationSettingsTests : IClassFixture<TwilioAppFactory>
     public async Task Verification_WhileTwilioIsDown_Returns503AndStoresNoCode()
     {
         var user = await app.UserAsync();
-        app.Twilio.FailNext(1);
+        // The send and its two quick retries.
+        app.Twilio.FailNext(3);
 
         await (await user.Client.PostAsJsonAsync($"{Settings}/verification", new { channel = "sms", phone = Phone })).AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
 

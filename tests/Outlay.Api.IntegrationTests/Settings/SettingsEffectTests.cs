@@ -131,15 +131,15 @@ public sealed class SettingsEffectTests(OutlayAppFactory app) : IClassFixture<Ou
         var changed = 0;
         using var listener = auth.OnChange(_ => Interlocked.Increment(ref changed));
 
-        var settings = await admin.PatchOkAsync(new { refreshTokenDays = 7, bcryptCost = 5, insights = new { categorySpikePercent = 45 }, notificationChannels = new { sms = true } });
+        var settings = await admin.PatchOkAsync(new { refreshTokenDays = 7, bcryptCost = 5, insights = new { categorySpikePercent = 45 }, notificationChannels = new { sms = false } });
 
         Assert.Equal(7, auth.CurrentValue.RefreshTokenDays);
         Assert.Equal(5, auth.CurrentValue.BcryptCost);
         Assert.Equal(45, insights.CurrentValue.CategorySpikePercent);
         Assert.Equal(2, insights.CurrentValue.MinMonthsOfHistory); // merged: the other thresholds keep their values
         Assert.True(changed > 0);
-        Assert.True(settings.GetProperty("notificationChannels").GetProperty("sms").GetBoolean());
-        Assert.False(settings.GetProperty("notificationChannels").GetProperty("whatsapp").GetBoolean());
+        Assert.False(settings.GetProperty("notificationChannels").GetProperty("sms").GetBoolean());
+        Assert.True(settings.GetProperty("notificationChannels").GetProperty("whatsapp").GetBoolean());
         Assert.Equal(45, settings.GetProperty("insights").GetProperty("categorySpikePercent").GetInt32());
     }
 

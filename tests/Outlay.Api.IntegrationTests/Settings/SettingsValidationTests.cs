@@ -35,8 +35,8 @@ public sealed class SettingsValidationTests(OutlayAppFactory app) : IClassFixtur
         Assert.Equal([50, 80, 100], settings.GetProperty("budgetAlertThresholds").EnumerateArray().Select(e => e.GetInt32()));
         Assert.Equal(0, settings.GetProperty("smsTemplates").GetArrayLength());
         Assert.Equal(0, settings.GetProperty("categoryRules").GetArrayLength());
-        Assert.False(settings.GetProperty("notificationChannels").GetProperty("sms").GetBoolean());
-        Assert.False(settings.GetProperty("notificationChannels").GetProperty("whatsapp").GetBoolean());
+        Assert.True(settings.GetProperty("notificationChannels").GetProperty("sms").GetBoolean());
+        Assert.True(settings.GetProperty("notificationChannels").GetProperty("whatsapp").GetBoolean());
         Assert.Equal(30, settings.GetProperty("insights").GetProperty("categorySpikePercent").GetInt32());
     }
 
