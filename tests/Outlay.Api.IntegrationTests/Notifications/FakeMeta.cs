@@ -32,6 +32,8 @@ public sealed class FakeMeta : IAsyncDisposable
     private readonly ConcurrentQueue<MetaMessage> messages = new();
     private readonly ConcurrentDictionary<string, bool> closedWindows = new();
     private readonly ConcurrentQueue<(int Status, int Code)> refusals = new();
+    private volatile bool down;
+    private int refusedWhileDown;
     private TaskCompletionSource<MetaMessage>? held;
     private TaskCompletionSource release = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private WebApplication? app;
@@ -51,6 +53,14 @@ public sealed class FakeMeta : IAsyncDisposable
             refusals.Enqueue((status, code));
         }
     }
+
+    /// <summary>Every send answers 503 until <see cref="ComeBack"/>, as during an outage; <see cref="RefusedWhileDown"/> counts them.</summary>
+    public void GoDown() => down = true;
+
+    public void ComeBack() => down = false;
+
+    /// <summary>Sends refused while down.</summary>
+    public int RefusedWhileDown => refusedWhileDown;
 
     /// <summary>
     /// The next accepted send waits for <see cref="Release"/> before Meta answers, as when a status event outruns the
@@ -111,6 +121,12 @@ public sealed class FakeMeta : IAsyncDisposable
         if (request.ContentType?.StartsWith("application/json", StringComparison.Ordinal) != true)
         {
             return Error(400, 100, "Send the message as JSON.");
+        }
+
+        if (down)
+        {
+            Interlocked.Increment(ref refusedWhileDown);
+            return Error(503, 2, "Service temporarily unavailable");
         }
 
         if (refusals.TryDequeue(out var refusal))

@@ -4,7 +4,7 @@ using Outlay.Api.IntegrationTests.Budgets;
 namespace Outlay.Api.IntegrationTests.Notifications;
 
 /// <summary>The app with WhatsApp through a <see cref="FakeMeta"/>, approved templates for codes and budget thresholds, and "now" pinned.</summary>
-public sealed class MetaAppFactory : PinnedClockAppFactory
+public class MetaAppFactory : PinnedClockAppFactory
 {
     public const string AppSecret = "fake-meta-app-secret";
     public const string VerifyToken = "fake-meta-verify-token";
