@@ -24,14 +24,13 @@ public static partial class ReceiveTwilioStatus
         ILogger<NotificationDelivery> logger,
         CancellationToken cancellationToken)
     {
-        if (!request.HasFormContentType || options.Value.StatusCallbackUrl(Path) is not { } url || !twilio.Value.HasCredentials)
+        var (check, form) = await TwilioWebhookForm.ReadAsync(request, Path, twilio.Value, options.Value, cancellationToken);
+        if (check == TwilioWebhookCheck.NotConfigured)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Status callbacks are not configured on this server.");
         }
 
-        var form = await request.ReadFormAsync(cancellationToken);
-        var parameters = form.Select(f => new KeyValuePair<string, string>(f.Key, f.Value.ToString())).ToList();
-        if (!TwilioSignature.IsValid(twilio.Value.AuthToken!, url, parameters, request.Headers["X-Twilio-Signature"]))
+        if (check == TwilioWebhookCheck.BadSignature)
         {
             LogBadSignature(logger);
             return TypedResults.Forbid();
