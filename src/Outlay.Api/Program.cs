@@ -6,6 +6,7 @@ using Outlay.Api.Data;
 using Outlay.Api.Expenses;
 using Outlay.Api.Infrastructure;
 using Outlay.Api.Infrastructure.Idempotency;
+using Outlay.Api.Infrastructure.Keys;
 using Outlay.Api.Insights;
 using Outlay.Api.Notifications;
 using Outlay.Api.Reports;
@@ -29,6 +30,7 @@ builder.Services.AddValidation();
 builder.Services.AddOutlayOpenApi();
 builder.Services.AddOutlayTelemetry();
 builder.Services.AddOutlayDatabase(builder.Configuration);
+builder.Services.AddOutlayDataProtection(builder.Configuration, builder.Environment);
 builder.Services.AddOutlayCaching(builder.Configuration);
 builder.Services.AddOutlayHealthChecks();
 builder.Services.AddOutlayAuth(builder.Configuration);
@@ -77,6 +79,7 @@ api.MapSettingsEndpoints();
 app.MapOutlayWebAppFallback();
 
 await app.PrepareDatabaseAsync();
+await app.ImportLegacyDataProtectionKeysAsync();
 await app.RunAsync();
 
 public partial class Program;

@@ -6,16 +6,25 @@ using Outlay.Api.Infrastructure;
 namespace Outlay.Api.Auth;
 
 /// <summary>
-/// The keys that sign and verify access tokens. Configured keys win; otherwise a development key is
-/// generated on first run and kept under the data folder, so no key ever lives in source.
+/// The keys that sign and verify access tokens. Configured keys win; outside Production a development key is
+/// generated on first run and kept under the data folder, so no key ever lives in source. In Production a key
+/// must be configured: one in the data folder would let anyone with a copy of the folder forge tokens.
 /// </summary>
 public sealed partial class SigningKeyRing
 {
     public const string DevelopmentKeyFile = "keys/jwt-signing-key.pem";
 
-    public SigningKeyRing(IOptions<JwtOptions> jwt, IOptions<OutlayOptions> outlay, ILogger<SigningKeyRing> logger)
+    public SigningKeyRing(IOptions<JwtOptions> jwt, IOptions<OutlayOptions> outlay, IHostEnvironment environment, ILogger<SigningKeyRing> logger)
     {
         var configured = jwt.Value.SigningKeys;
+        if (configured.Count == 0 && environment.IsProduction())
+        {
+            throw new InvalidOperationException(
+                "In Production a token signing key must be configured: set Outlay:Jwt:SigningKeys:0:PemFile (or :Pem) to an EC P-256 or RSA " +
+                "private key in PEM (openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256). A key generated into the data folder " +
+                "would let anyone with a copy of the folder sign tokens.");
+        }
+
         var keys = configured.Count > 0
             ? configured.Select(Load).ToList()
             : [LoadOrCreateDevelopmentKey(Path.Combine(outlay.Value.ResolveDataPath(), DevelopmentKeyFile), logger)];
@@ -48,7 +57,7 @@ public sealed partial class SigningKeyRing
     {
         if (!File.Exists(path))
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            OutlayOptions.CreatePrivateDirectory(Path.GetDirectoryName(path)!);
             using var created = ECDsa.Create(ECCurve.NamedCurves.nistP256);
             // Written aside and moved into place, so an instance sharing the data folder never reads half a key.
             var written = $"{path}.{Guid.NewGuid():N}.tmp";

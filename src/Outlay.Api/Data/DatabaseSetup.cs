@@ -62,7 +62,7 @@ public static class DatabaseSetup
         }
 
         var dataPath = provider.GetRequiredService<IOptions<OutlayOptions>>().Value.ResolveDataPath();
-        Directory.CreateDirectory(dataPath);
+        OutlayOptions.CreatePrivateDirectory(dataPath);
         return new SqliteConnectionStringBuilder
         {
             DataSource = Path.Combine(dataPath, "outlay.db"),

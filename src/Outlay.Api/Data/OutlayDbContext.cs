@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Outlay.Api.Auth;
 using Outlay.Api.Budgets;
@@ -11,7 +12,7 @@ namespace Outlay.Api.Data;
 /// The one context handlers use. Each database engine has a subclass that owns its migrations and
 /// the column conventions the engine needs (see <see cref="SqliteOutlayDbContext"/>).
 /// </summary>
-public abstract class OutlayDbContext(DbContextOptions options) : DbContext(options)
+public abstract class OutlayDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<User> Users => Set<User>();
 
@@ -38,6 +39,9 @@ public abstract class OutlayDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<Settings.RuntimeSetting> RuntimeSettings => Set<Settings.RuntimeSetting>();
 
     public DbSet<Settings.AuditEntry> AuditEntries => Set<Settings.AuditEntry>();
+
+    /// <summary>The Data Protection key ring, shared by every instance (see <c>DataProtectionSetup</c>).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(OutlayDbContext).Assembly);

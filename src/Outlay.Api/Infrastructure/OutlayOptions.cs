@@ -16,4 +16,19 @@ public sealed class OutlayOptions
     public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
 
     public string ResolveDataPath() => Path.GetFullPath(DataPath, Environment.CurrentDirectory);
+
+    /// <summary>
+    /// Creates a folder of private data (the data folder, its key folder) that only this user can enter (0700); a
+    /// folder that exists already keeps the permissions its owner gave it.
+    /// </summary>
+    public static void CreatePrivateDirectory(string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(path);
+            return;
+        }
+
+        Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+    }
 }

@@ -14,8 +14,6 @@ public static class SmsSetup
         services.AddSingleton<SmsParserProvider>();
         services.AddTransient(provider => provider.GetRequiredService<SmsParserProvider>().Current);
 
-        // Keys are persisted under the data folder by AddOutlayExternalAuth; this only makes sure a provider exists.
-        services.AddDataProtection();
         services.AddSingleton<SmsBodyProtector>();
 
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, SmsIngestAuthentication>(SmsIngestAuthentication.SchemeName, _ => { });

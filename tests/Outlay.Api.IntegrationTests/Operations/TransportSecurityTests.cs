@@ -1,6 +1,4 @@
 using System.Net;
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
@@ -79,7 +77,7 @@ public sealed class TransportSecurityTests
     public async Task Https_FromKestrelsCertificateConfiguration_ServesWithHstsAndRedirectsPlainHttp()
     {
         var folder = Directory.CreateTempSubdirectory("outlay-tls-").FullName;
-        var (certificate, key) = WriteSelfSignedCertificate(folder);
+        var (certificate, key) = TestCertificates.WritePem(folder);
         await using var app = await KestrelApp.StartAsync(new()
         {
             ["Kestrel:Endpoints:Http:Url"] = "http://127.0.0.1:0",
@@ -122,21 +120,6 @@ public sealed class TransportSecurityTests
         }
 
         return http.SendAsync(request);
-    }
-
-    private static (string Certificate, string Key) WriteSelfSignedCertificate(string folder)
-    {
-        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var request = new CertificateRequest("CN=outlay.test", key, HashAlgorithmName.SHA256);
-        var names = new SubjectAlternativeNameBuilder();
-        names.AddDnsName("outlay.test");
-        names.AddIpAddress(IPAddress.Loopback);
-        request.CertificateExtensions.Add(names.Build());
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
-        var (certificatePath, keyPath) = (Path.Combine(folder, "outlay.crt"), Path.Combine(folder, "outlay.key"));
-        File.WriteAllText(certificatePath, certificate.ExportCertificatePem());
-        File.WriteAllText(keyPath, key.ExportPkcs8PrivateKeyPem());
-        return (certificatePath, keyPath);
     }
 
     /// <summary>The app on Kestrel with these settings, with a client for each address it listens on.</summary>

@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.IdentityModel.Tokens;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Options;
 using Outlay.Api.Auth;
 using Outlay.Api.Infrastructure;
@@ -72,8 +74,33 @@ public sealed class SigningKeyRingTests : IDisposable
         File.WriteAllText(path, pem);
     }
 
-    private SigningKeyRing NewRing(params SigningKeyOptions[] configured) => new(
+    [Fact]
+    public void NoConfiguredKey_InProduction_RefusesToStartAndSaysWhatToSet()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => NewRingIn(Environments.Production));
+
+        Assert.Contains("Outlay:Jwt:SigningKeys:0:PemFile", error.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(dataPath, "keys")));
+    }
+
+    [Fact]
+    public void DevelopmentKey_Folder_OnlyItsOwnerCanEnter()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        NewRing();
+
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, new DirectoryInfo(Path.Combine(dataPath, "keys")).UnixFileMode);
+    }
+
+    private SigningKeyRing NewRing(params SigningKeyOptions[] configured) => NewRingIn("Testing", configured);
+
+    private SigningKeyRing NewRingIn(string environment, params SigningKeyOptions[] configured) => new(
         Options.Create(new JwtOptions { SigningKeys = [.. configured] }),
         Options.Create(new OutlayOptions { DataPath = dataPath }),
+        new HostingEnvironment { EnvironmentName = environment },
         NullLogger<SigningKeyRing>.Instance);
 }

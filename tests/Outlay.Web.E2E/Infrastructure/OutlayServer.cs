@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 
 namespace Outlay.Web.E2E.Infrastructure;
@@ -16,12 +18,12 @@ public sealed class OutlayServer : IAsyncDisposable
 
     private readonly Process process;
     private readonly StringBuilder output = new();
-    private readonly string dataPath;
+    private readonly string runPath;
 
-    private OutlayServer(Process process, Uri baseAddress, string dataPath)
+    private OutlayServer(Process process, Uri baseAddress, string runPath)
     {
         this.process = process;
-        this.dataPath = dataPath;
+        this.runPath = runPath;
         BaseAddress = baseAddress;
     }
 
@@ -50,7 +52,9 @@ public sealed class OutlayServer : IAsyncDisposable
                 $"The built server and web app must sit next to the tests ({serverDll}, {indexHtml}). Build the test project first.");
         }
 
-        var dataPath = Path.Combine(Path.GetTempPath(), "outlay-e2e", Guid.NewGuid().ToString("N")[..12]);
+        // The data folder and, beside it as an operator would keep them, the keys' secrets.
+        var runPath = Path.Combine(Path.GetTempPath(), "outlay-e2e", Guid.NewGuid().ToString("N")[..12]);
+        var dataPath = Path.Combine(runPath, "data");
         Directory.CreateDirectory(dataPath);
         var baseAddress = new Uri($"http://127.0.0.1:{FreeTcpPort()}");
 
@@ -66,6 +70,12 @@ public sealed class OutlayServer : IAsyncDisposable
         start.ArgumentList.Add(baseAddress.ToString().TrimEnd('/'));
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Outlay__DataPath"] = dataPath;
+        // Production needs its keys configured, as an operator would: a token signing key and the certificate that
+        // encrypts the Data Protection keys in the database.
+        start.Environment["Outlay__Jwt__SigningKeys__0__Pem"] = NewSigningKeyPem();
+        var (certificate, key) = WriteKeyEncryptionCertificate(Path.Combine(runPath, "secrets"));
+        start.Environment["Outlay__DataProtection__CertificatePath"] = certificate;
+        start.Environment["Outlay__DataProtection__KeyPath"] = key;
         start.Environment["Outlay__Clock__StartsAt"] = now.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         // The suite signs up many users from one address: a cheap hash and generous limits, as an operator would set them.
@@ -76,7 +86,7 @@ public sealed class OutlayServer : IAsyncDisposable
         }
 
         var process = new Process { StartInfo = start };
-        var server = new OutlayServer(process, baseAddress, dataPath);
+        var server = new OutlayServer(process, baseAddress, runPath);
         process.OutputDataReceived += (_, e) => server.Append(e.Data);
         process.ErrorDataReceived += (_, e) => server.Append(e.Data);
         process.Start();
@@ -157,6 +167,24 @@ public sealed class OutlayServer : IAsyncDisposable
         File.WriteAllText(Path.Combine(folder, $"server-{BaseAddress.Port}.log"), Output);
     }
 
+    private static string NewSigningKeyPem()
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        return key.ExportPkcs8PrivateKeyPem();
+    }
+
+    private static (string Certificate, string Key) WriteKeyEncryptionCertificate(string folder)
+    {
+        Directory.CreateDirectory(folder);
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=Outlay browser tests", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        var (certificatePath, keyPath) = (Path.Combine(folder, "data-protection.crt"), Path.Combine(folder, "data-protection.key"));
+        File.WriteAllText(certificatePath, certificate.ExportCertificatePem());
+        File.WriteAllText(keyPath, key.ExportPkcs8PrivateKeyPem());
+        return (certificatePath, keyPath);
+    }
+
     private static int FreeTcpPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -177,7 +205,7 @@ public sealed class OutlayServer : IAsyncDisposable
         SaveOutput();
         try
         {
-            Directory.Delete(dataPath, recursive: true);
+            Directory.Delete(runPath, recursive: true);
         }
         catch (IOException)
         {

@@ -40,8 +40,6 @@ public static class ExternalAuthSetup
 
     public static IServiceCollection AddOutlayExternalAuth(this IServiceCollection services, IConfiguration configuration)
     {
-        AddPersistentDataProtection(services);
-
         var names = configuration.GetSection(ExternalProviderOptions.SectionName).GetChildren()
             .Select(provider => provider.Key.ToLowerInvariant())
             .Distinct(StringComparer.Ordinal)
@@ -134,18 +132,5 @@ public static class ExternalAuthSetup
             context.HandleResponse();
             return Task.CompletedTask;
         };
-    }
-
-    /// <summary>
-    /// The handlers protect their state and the temporary cookie with data protection keys. Kept in the data
-    /// folder, they survive a restart and are shared by every instance that shares the folder, so a sign-in
-    /// that starts on one instance can finish on another.
-    /// </summary>
-    private static void AddPersistentDataProtection(IServiceCollection services)
-    {
-        services.AddDataProtection().SetApplicationName("Outlay");
-        services.AddOptions<KeyManagementOptions>().Configure<IOptions<OutlayOptions>, ILoggerFactory>((keys, outlay, loggers) =>
-            keys.XmlRepository = new FileSystemXmlRepository(
-                new DirectoryInfo(Path.Combine(outlay.Value.ResolveDataPath(), "keys", "data-protection")), loggers));
     }
 }
