@@ -32,6 +32,7 @@ builder.Services.AddOutlayCaching(builder.Configuration);
 builder.Services.AddOutlayHealthChecks();
 builder.Services.AddOutlayAuth(builder.Configuration);
 builder.Services.AddOutlayExternalAuth(builder.Configuration);
+builder.Services.AddUsers();
 builder.Services.AddExpenses();
 builder.Services.AddReports();
 builder.Services.AddSms(builder.Configuration);
@@ -76,6 +77,7 @@ api.MapSettingsEndpoints();
 app.MapOutlayWebAppFallback();
 
 await app.PrepareDatabaseAsync();
+await app.BootstrapAdminAsync();
 await app.RunAsync();
 
 public partial class Program;

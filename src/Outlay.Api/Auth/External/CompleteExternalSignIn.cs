@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Outlay.Api.Categories;
 using Outlay.Api.Data;
 using Outlay.Api.Users;
 
@@ -26,7 +25,7 @@ public static class CompleteExternalSignIn
         OutlayDbContext db,
         SignInIssuer issuer,
         IOptionsMonitor<AuthOptions> auth,
-        IOptionsMonitor<CategoryOptions> categories,
+        NewAccounts accounts,
         TimeProvider clock,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
@@ -77,7 +76,7 @@ public static class CompleteExternalSignIn
                 Email = email,
                 DisplayName = DisplayNameOf(principal),
             };
-            await NewAccounts.AddAsync(db, user, categories.CurrentValue.EffectiveDefaults, cancellationToken);
+            await accounts.AddAsync(user, cancellationToken);
             db.ExternalLogins.Add(new ExternalLogin { UserId = user.Id, Provider = name, Subject = subject, Email = email });
             outcome = "created";
         }
