@@ -35,6 +35,7 @@ public static class AuthSetup
         services.AddScoped<RefreshSessions>();
         services.AddScoped<SignInIssuer>();
         services.AddScoped<PasswordSignIn>();
+        services.AddSingleton<PasswordRecheck>();
         services.AddScoped<CurrentUser>();
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
