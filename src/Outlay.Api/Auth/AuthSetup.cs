@@ -30,6 +30,7 @@ public static class AuthSetup
         services.AddSingleton<PasswordPolicy>();
         services.AddSingleton<LoginLockout>();
         services.AddSingleton<UserSecurityStamps>();
+        services.AddSingleton<SessionRevocations>();
         services.AddSingleton<RateLimitPartitions>();
         services.AddSingleton<AccountRateLimiter>();
         services.AddScoped<RefreshSessions>();
@@ -44,7 +45,7 @@ public static class AuthSetup
             {
                 bearer.MapInboundClaims = false;
                 bearer.TokenValidationParameters = tokens.ValidationParameters();
-                bearer.Events = new JwtBearerEvents { OnTokenValidated = RejectStaleSecurityStampAsync };
+                bearer.Events = new JwtBearerEvents { OnTokenValidated = RejectRevokedTokenAsync };
             });
 
         services.AddAuthorizationBuilder()
@@ -66,16 +67,27 @@ public static class AuthSetup
         return services;
     }
 
-    /// <summary>A token signed before the user was disabled, deleted or signed out everywhere stops working at once.</summary>
-    private static async Task RejectStaleSecurityStampAsync(TokenValidatedContext context)
+    /// <summary>
+    /// A token signed before the user was disabled, deleted or signed out everywhere, or whose session was logged
+    /// out or revoked, stops working at once.
+    /// </summary>
+    private static async Task RejectRevokedTokenAsync(TokenValidatedContext context)
     {
         var principal = context.Principal;
-        var stamps = context.HttpContext.RequestServices.GetRequiredService<UserSecurityStamps>();
+        var services = context.HttpContext.RequestServices;
+        var aborted = context.HttpContext.RequestAborted;
         if (!Guid.TryParse(principal?.FindFirst(JwtRegisteredClaimNames.Sub)?.Value, out var userId)
-            || await stamps.CurrentAsync(userId, context.HttpContext.RequestAborted) is not { } current
+            || await services.GetRequiredService<UserSecurityStamps>().CurrentAsync(userId, aborted) is not { } current
             || current != principal?.FindFirst(TokenService.SecurityStampClaim)?.Value)
         {
             context.Fail("The token is no longer valid for this user.");
+            return;
+        }
+
+        if (!Guid.TryParse(principal?.FindFirst(TokenService.SessionClaim)?.Value, out var sessionId)
+            || await services.GetRequiredService<SessionRevocations>().IsRevokedAsync(sessionId, aborted))
+        {
+            context.Fail("The session of this token has ended.");
         }
     }
 
