@@ -27,6 +27,7 @@ builder.Services.AddOutlayProblemDetails();
 builder.Services.AddValidation();
 builder.Services.AddOutlayOpenApi();
 builder.Services.AddOutlayTelemetry();
+builder.Services.AddOutlayMetricsAccess();
 builder.Services.AddOutlayDatabase(builder.Configuration);
 builder.Services.AddOutlayCaching(builder.Configuration);
 builder.Services.AddOutlayHealthChecks();
@@ -46,6 +47,7 @@ app.WarnIfTheClockIsMoved();
 
 app.UseOutlayTransportSecurity();
 app.UseMiddleware<RequestIdMiddleware>();
+app.UseNoStoreForAuthResponses();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseMiddleware<SecurityHeadersMiddleware>();
@@ -58,7 +60,7 @@ app.UseAuthorization();
 app.UseRateLimiter();
 app.UseMiddleware<IdempotencyMiddleware>();
 
-app.MapPrometheusScrapingEndpoint("/metrics");
+app.MapOutlayMetrics();
 app.MapOutlayOpenApi();
 app.MapJwks();
 

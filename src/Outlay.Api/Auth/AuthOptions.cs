@@ -40,6 +40,12 @@ public sealed class AuthOptions
 
     public RateLimitOptions RateLimits { get; set; } = new();
 
+    /// <summary>
+    /// Origins besides the server's own (scheme://host[:port]) whose pages may call the cookie endpoints
+    /// (refresh, logout), e.g. the web app's address when a proxy changes the host the server sees.
+    /// </summary>
+    public List<string> AllowedOrigins { get; set; } = [];
+
     public TimeSpan AccessTokenLifetime => TimeSpan.FromMinutes(AccessTokenMinutes);
 
     public TimeSpan RefreshTokenLifetime => TimeSpan.FromDays(RefreshTokenDays);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
@@ -49,6 +50,7 @@ public static class AuthSetup
             });
 
         services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAssertion(IsSignedInOrMatchedNoRoute).Build())
             .AddPolicy(Policies.User, policy => policy.RequireAuthenticatedUser())
             .AddPolicy(Policies.Admin, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Admin));
 
@@ -66,6 +68,15 @@ public static class AuthSetup
         });
         return services;
     }
+
+    /// <summary>
+    /// The fallback policy: an endpoint that says neither who may call it nor <c>AllowAnonymous</c> needs a signed-in
+    /// user. A request that matched none of our routes (routing's own 404 and 405 answers, which are no route
+    /// endpoint) passes, so a mistyped URL stays a 404 rather than a 401; it reaches no data.
+    /// </summary>
+    private static bool IsSignedInOrMatchedNoRoute(AuthorizationHandlerContext context) =>
+        context.User.Identity?.IsAuthenticated == true
+        || (context.Resource is HttpContext http && http.GetEndpoint() is not RouteEndpoint);
 
     /// <summary>
     /// A token signed before the user was disabled, deleted or signed out everywhere, or whose session was logged

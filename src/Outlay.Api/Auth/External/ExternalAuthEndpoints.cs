@@ -8,7 +8,7 @@ public static class ExternalAuthEndpoints
     /// </summary>
     public static IEndpointRouteBuilder MapExternalAuthEndpoints(this IEndpointRouteBuilder api)
     {
-        var auth = api.MapGroup("/auth").WithTags("Authentication");
+        var auth = api.MapGroup("/auth").WithTags("Authentication").AllowAnonymous();
         auth.MapGet("/providers", ListExternalProviders.Handle).WithName("ListExternalProviders")
             .WithSummary("The external sign-in providers this server offers.");
         auth.MapGet("/external/{provider}", StartExternalSignIn.Handle).WithName("StartExternalSignIn")
