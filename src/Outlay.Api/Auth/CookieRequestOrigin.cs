@@ -26,8 +26,10 @@ public sealed class CookieRequestOrigin(IOptionsMonitor<AuthOptions> auth) : IEn
             : Refuse("The request must come from the Outlay web app.", $"Send an {RequestedWithHeader} header (any value) or a same-origin Origin.");
     }
 
+    // The server's own origin is matched by host name only: behind a TLS-terminating proxy the scheme and port the
+    // server sees are not the browser's (https://outlay.example arrives as http://outlay.example:5080).
     private bool IsAllowed(string origin, HttpRequest request) =>
-        string.Equals(origin, $"{request.Scheme}://{request.Host.Value}", StringComparison.OrdinalIgnoreCase)
+        (Uri.TryCreate(origin, UriKind.Absolute, out var uri) && string.Equals(uri.Host, request.Host.Host, StringComparison.OrdinalIgnoreCase))
         || auth.CurrentValue.AllowedOrigins.Any(allowed => string.Equals(origin, allowed.TrimEnd('/'), StringComparison.OrdinalIgnoreCase));
 
     private static IResult Refuse(string title, string? detail) =>
