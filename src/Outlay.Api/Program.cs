@@ -29,12 +29,14 @@ builder.Services.AddOutlayProblemDetails();
 builder.Services.AddValidation();
 builder.Services.AddOutlayOpenApi();
 builder.Services.AddOutlayTelemetry();
+builder.Services.AddOutlayMetricsAccess();
 builder.Services.AddOutlayDatabase(builder.Configuration);
 builder.Services.AddOutlayDataProtection(builder.Configuration, builder.Environment);
 builder.Services.AddOutlayCaching(builder.Configuration);
 builder.Services.AddOutlayHealthChecks();
 builder.Services.AddOutlayAuth(builder.Configuration);
 builder.Services.AddOutlayExternalAuth(builder.Configuration);
+builder.Services.AddUsers();
 builder.Services.AddExpenses();
 builder.Services.AddReports();
 builder.Services.AddSms(builder.Configuration);
@@ -48,6 +50,7 @@ app.WarnIfTheClockIsMoved();
 
 app.UseOutlayTransportSecurity();
 app.UseMiddleware<RequestIdMiddleware>();
+app.UseNoStoreForAuthResponses();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseMiddleware<SecurityHeadersMiddleware>();
@@ -60,7 +63,7 @@ app.UseAuthorization();
 app.UseRateLimiter();
 app.UseMiddleware<IdempotencyMiddleware>();
 
-app.MapPrometheusScrapingEndpoint("/metrics");
+app.MapOutlayMetrics();
 app.MapOutlayOpenApi();
 app.MapJwks();
 
@@ -80,6 +83,7 @@ app.MapOutlayWebAppFallback();
 
 await app.PrepareDatabaseAsync();
 await app.ImportLegacyDataProtectionKeysAsync();
+await app.BootstrapAdminAsync();
 await app.RunAsync();
 
 public partial class Program;

@@ -15,6 +15,10 @@ public sealed class AuthOptions
     [Range(1, 365)]
     public int RefreshTokenDays { get; set; } = 30;
 
+    /// <summary>Absolute session lifetime: however often it is refreshed, a sign-in ends this many days after it began.</summary>
+    [Range(1, 3650)]
+    public int SessionMaxDays { get; set; } = 90;
+
     /// <summary>bcrypt work factor; 12 is about 200 ms a hash on one core of the reference machine.</summary>
     [Range(4, 20)]
     public int BcryptCost { get; set; } = 12;
@@ -36,9 +40,17 @@ public sealed class AuthOptions
 
     public RateLimitOptions RateLimits { get; set; } = new();
 
+    /// <summary>
+    /// Origins besides the server's own (scheme://host[:port]) whose pages may call the cookie endpoints
+    /// (refresh, logout), e.g. the web app's address when a proxy changes the host the server sees.
+    /// </summary>
+    public List<string> AllowedOrigins { get; set; } = [];
+
     public TimeSpan AccessTokenLifetime => TimeSpan.FromMinutes(AccessTokenMinutes);
 
     public TimeSpan RefreshTokenLifetime => TimeSpan.FromDays(RefreshTokenDays);
+
+    public TimeSpan SessionMaxAge => TimeSpan.FromDays(SessionMaxDays);
 }
 
 /// <summary>Requests allowed per minute; per client address unless the name says account.</summary>

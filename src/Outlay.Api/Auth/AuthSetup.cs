@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
@@ -30,11 +31,13 @@ public static class AuthSetup
         services.AddSingleton<PasswordPolicy>();
         services.AddSingleton<LoginLockout>();
         services.AddSingleton<UserSecurityStamps>();
+        services.AddSingleton<SessionRevocations>();
         services.AddSingleton<RateLimitPartitions>();
         services.AddSingleton<AccountRateLimiter>();
         services.AddScoped<RefreshSessions>();
         services.AddScoped<SignInIssuer>();
         services.AddScoped<PasswordSignIn>();
+        services.AddSingleton<PasswordRecheck>();
         services.AddScoped<CurrentUser>();
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
@@ -43,10 +46,11 @@ public static class AuthSetup
             {
                 bearer.MapInboundClaims = false;
                 bearer.TokenValidationParameters = tokens.ValidationParameters();
-                bearer.Events = new JwtBearerEvents { OnTokenValidated = RejectStaleSecurityStampAsync };
+                bearer.Events = new JwtBearerEvents { OnTokenValidated = RejectRevokedTokenAsync };
             });
 
         services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAssertion(IsSignedInOrMatchedNoRoute).Build())
             .AddPolicy(Policies.User, policy => policy.RequireAuthenticatedUser())
             .AddPolicy(Policies.Admin, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Admin));
 
@@ -65,16 +69,36 @@ public static class AuthSetup
         return services;
     }
 
-    /// <summary>A token signed before the user was disabled, deleted or signed out everywhere stops working at once.</summary>
-    private static async Task RejectStaleSecurityStampAsync(TokenValidatedContext context)
+    /// <summary>
+    /// The fallback policy: an endpoint that says neither who may call it nor <c>AllowAnonymous</c> needs a signed-in
+    /// user. A request that matched none of our routes (routing's own 404 and 405 answers, which are no route
+    /// endpoint) passes, so a mistyped URL stays a 404 rather than a 401; it reaches no data.
+    /// </summary>
+    private static bool IsSignedInOrMatchedNoRoute(AuthorizationHandlerContext context) =>
+        context.User.Identity?.IsAuthenticated == true
+        || (context.Resource is HttpContext http && http.GetEndpoint() is not RouteEndpoint);
+
+    /// <summary>
+    /// A token signed before the user was disabled, deleted or signed out everywhere, or whose session was logged
+    /// out or revoked, stops working at once.
+    /// </summary>
+    private static async Task RejectRevokedTokenAsync(TokenValidatedContext context)
     {
         var principal = context.Principal;
-        var stamps = context.HttpContext.RequestServices.GetRequiredService<UserSecurityStamps>();
+        var services = context.HttpContext.RequestServices;
+        var aborted = context.HttpContext.RequestAborted;
         if (!Guid.TryParse(principal?.FindFirst(JwtRegisteredClaimNames.Sub)?.Value, out var userId)
-            || await stamps.CurrentAsync(userId, context.HttpContext.RequestAborted) is not { } current
+            || await services.GetRequiredService<UserSecurityStamps>().CurrentAsync(userId, aborted) is not { } current
             || current != principal?.FindFirst(TokenService.SecurityStampClaim)?.Value)
         {
             context.Fail("The token is no longer valid for this user.");
+            return;
+        }
+
+        if (!Guid.TryParse(principal?.FindFirst(TokenService.SessionClaim)?.Value, out var sessionId)
+            || await services.GetRequiredService<SessionRevocations>().IsRevokedAsync(sessionId, aborted))
+        {
+            context.Fail("The session of this token has ended.");
         }
     }
 

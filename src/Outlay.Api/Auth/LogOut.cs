@@ -4,7 +4,10 @@ namespace Outlay.Api.Auth;
 
 public static class LogOut
 {
-    /// <summary>Ends the cookie's session. Needs no access token (it may have expired) and always succeeds.</summary>
+    /// <summary>
+    /// Ends the cookie's session, its access tokens included. Needs no access token (it may have expired) and
+    /// always succeeds.
+    /// </summary>
     public static async Task<NoContent> HandleAsync(HttpContext http, RefreshSessions sessions, CancellationToken cancellationToken)
     {
         if (await sessions.FindAsync(RefreshCookie.Read(http.Request), cancellationToken) is { } token)

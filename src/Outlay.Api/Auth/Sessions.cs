@@ -25,13 +25,8 @@ public static class Sessions
         return TypedResults.Ok(sessions);
     }
 
+    /// <summary>Ends one session at once: its refresh token and its access tokens.</summary>
     public static async Task<Results<NoContent, NotFound>> RevokeAsync(
-        Guid id, CurrentUser me, OutlayDbContext db, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow();
-        var revoked = await db.RefreshTokens
-            .Where(t => t.FamilyId == id && t.UserId == me.Id && t.RevokedAt == null)
-            .ExecuteUpdateAsync(set => set.SetProperty(t => t.RevokedAt, now), cancellationToken);
-        return revoked == 0 ? TypedResults.NotFound() : TypedResults.NoContent();
-    }
+        Guid id, CurrentUser me, RefreshSessions sessions, CancellationToken cancellationToken) =>
+        await sessions.RevokeFamilyAsync(id, cancellationToken, ownerId: me.Id) == 0 ? TypedResults.NotFound() : TypedResults.NoContent();
 }

@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Outlay.Api.Categories;
 using Outlay.Api.Data;
 using Outlay.Api.Users;
 
@@ -23,7 +22,7 @@ public static class SignUp
         PasswordPolicy policy,
         SignInIssuer issuer,
         IOptionsMonitor<AuthOptions> auth,
-        IOptionsMonitor<CategoryOptions> categories,
+        NewAccounts accounts,
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
@@ -62,7 +61,7 @@ public static class SignUp
             PasswordHash = await hasher.HashAsync(request.Password, cancellationToken),
             LastLoginAt = clock.GetUtcNow(),
         };
-        await NewAccounts.AddAsync(db, user, categories.CurrentValue.EffectiveDefaults, cancellationToken);
+        await accounts.AddAsync(user, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -30,6 +30,8 @@ public abstract class OutlayDbContext(DbContextOptions options) : DbContext(opti
 
     public DbSet<Auth.External.ExternalLogin> ExternalLogins => Set<Auth.External.ExternalLogin>();
 
+    public DbSet<AdminBootstrapToken> AdminBootstrapTokens => Set<AdminBootstrapToken>();
+
     public DbSet<Sms.SmsSettings> SmsSettings => Set<Sms.SmsSettings>();
 
     public DbSet<Sms.SmsIngestToken> SmsIngestTokens => Set<Sms.SmsIngestToken>();

@@ -15,9 +15,10 @@ public static class OpenApiSetup
 
     public static void MapOutlayOpenApi(this WebApplication app)
     {
-        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapScalarApiReference("/docs", options => options
             .WithTitle("Outlay API")
-            .WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+            .WithOpenApiRoutePattern("/openapi/{documentName}.json"))
+            .AllowAnonymous();
     }
 }

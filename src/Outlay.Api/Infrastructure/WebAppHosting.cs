@@ -26,5 +26,5 @@ public static class WebAppHosting
         app.MapFallbackToFile("{*path:regex(^(?!api/).*$):nonfile}", "index.html", new StaticFileOptions
         {
             OnPrepareResponse = file => file.Context.Response.Headers[HeaderNames.CacheControl] = "no-cache",
-        });
+        }).AllowAnonymous();
 }

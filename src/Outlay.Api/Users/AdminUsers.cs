@@ -46,7 +46,7 @@ public static class AdminUsers
             : TypedResults.NotFound();
 
     public static async Task<Results<Ok<AdminUserResponse>, NotFound, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        Guid id, AdminUpdateUserRequest request, OutlayDbContext db, UserSecurityStamps stamps, CancellationToken cancellationToken)
+        Guid id, AdminUpdateUserRequest request, OutlayDbContext db, UserSecurityStamps stamps, RefreshSessions sessions, CancellationToken cancellationToken)
     {
         if (request.Role is { } role && !Roles.IsKnown(role))
         {
@@ -65,6 +65,7 @@ public static class AdminUsers
             return LastAdmin();
         }
 
+        var disabling = request.Disabled == true && !user.IsDisabled;
         var changed = (request.Role is not null && request.Role != user.Role) || (request.Disabled is not null && request.Disabled != user.IsDisabled);
         user.Role = request.Role ?? user.Role;
         user.IsDisabled = request.Disabled ?? user.IsDisabled;
@@ -75,6 +76,12 @@ public static class AdminUsers
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        if (disabling)
+        {
+            // Revoked, not just refused while disabled: re-enabling the account must not bring old sessions back.
+            await sessions.RevokeAllAsync(user.Id, exceptFamilyId: null, cancellationToken);
+        }
+
         if (changed)
         {
             await stamps.ForgetAsync(user.Id, cancellationToken);

@@ -16,12 +16,14 @@ public static class ChangePassword
     /// Other sessions are revoked and every access token issued so far stops working (a new security
     /// stamp); the calling session keeps its refresh token, so one refresh continues it.
     /// </summary>
-    public static async Task<Results<NoContent, ValidationProblem, NotFound>> HandleAsync(
+    public static async Task<Results<NoContent, ValidationProblem, NotFound, ProblemHttpResult>> HandleAsync(
         ChangePasswordRequest request,
+        HttpContext http,
         CurrentUser me,
         OutlayDbContext db,
         PasswordHasher hasher,
         PasswordPolicy policy,
+        PasswordRecheck recheck,
         RefreshSessions sessions,
         UserSecurityStamps stamps,
         CancellationToken cancellationToken)
@@ -32,9 +34,15 @@ public static class ChangePassword
             return TypedResults.NotFound();
         }
 
-        if (!await hasher.VerifyAsync(request.CurrentPassword, user.PasswordHash, cancellationToken))
+        var recheckOutcome = await recheck.VerifyAsync(user, request.CurrentPassword, cancellationToken);
+        if (recheckOutcome is PasswordSignInOutcome.BadCredentials)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["currentPassword"] = ["The current password is wrong."] });
+        }
+
+        if (recheckOutcome is not PasswordSignInOutcome.Success)
+        {
+            return TypedResults.Problem(recheckOutcome.ToProblem(http.Response));
         }
 
         if (policy.Check(request.NewPassword, user.Email, user.DisplayName) is { } weakness)

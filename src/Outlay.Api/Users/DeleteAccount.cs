@@ -10,11 +10,11 @@ public sealed record DeleteAccountRequest(string? Password);
 public static class DeleteAccount
 {
     /// <summary>Deletes the user and, by cascade, every record they own. Accounts with a password must confirm it.</summary>
-    public static async Task<Results<NoContent, ValidationProblem, NotFound>> HandleAsync(
+    public static async Task<Results<NoContent, ValidationProblem, NotFound, ProblemHttpResult>> HandleAsync(
         HttpContext http,
         CurrentUser me,
         OutlayDbContext db,
-        PasswordHasher hasher,
+        PasswordRecheck recheck,
         UserSecurityStamps stamps,
         CancellationToken cancellationToken)
     {
@@ -27,10 +27,15 @@ public static class DeleteAccount
             return TypedResults.NotFound();
         }
 
-        if (user.PasswordHash is not null
-            && (request?.Password is not { Length: > 0 } password || !await hasher.VerifyAsync(password, user.PasswordHash, cancellationToken)))
+        var recheckOutcome = user.PasswordHash is null ? null : await recheck.VerifyAsync(user, request?.Password, cancellationToken);
+        if (recheckOutcome is PasswordSignInOutcome.BadCredentials)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["password"] = ["Confirm with your current password."] });
+        }
+
+        if (recheckOutcome is not (null or PasswordSignInOutcome.Success))
+        {
+            return TypedResults.Problem(recheckOutcome.ToProblem(http.Response));
         }
 
         await AccountRemoval.RemoveAsync(db, user.Id, cancellationToken);

@@ -1,20 +1,24 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Outlay.Api.Categories;
 using Outlay.Api.Data;
 
 namespace Outlay.Api.Users;
 
 /// <summary>What every new account gets, however it signed up (password or external provider).</summary>
-public static class NewAccounts
+public sealed class NewAccounts(OutlayDbContext db, IOptionsMonitor<CategoryOptions> categories, IOptions<AdminBootstrapOptions> admin)
 {
     /// <summary>
-    /// Adds the user with their starting categories (saved by the caller's SaveChanges). The first account on
-    /// an empty database becomes the admin.
+    /// Adds the user with their starting categories (saved by the caller's SaveChanges). Being first makes nobody
+    /// admin; only the configured bootstrap email does, while there is no admin (see <see cref="AdminBootstrap"/>).
+    /// Two sign-ups with that email cannot both succeed: the email is unique.
     /// </summary>
-    public static async Task AddAsync(OutlayDbContext db, User user, IEnumerable<DefaultCategory> categories, CancellationToken cancellationToken)
+    public async Task AddAsync(User user, CancellationToken cancellationToken)
     {
-        user.Role = await db.Users.AnyAsync(cancellationToken) ? Roles.User : Roles.Admin;
+        user.Role = user.Email == admin.Value.NormalizedBootstrapEmail && !await AdminBootstrap.AnyActiveAdminAsync(db, cancellationToken)
+            ? Roles.Admin
+            : Roles.User;
         db.Users.Add(user);
-        db.Categories.AddRange(categories.Select(c => c.CreateFor(user.Id)));
+        db.Categories.AddRange(categories.CurrentValue.EffectiveDefaults.Select(c => c.CreateFor(user.Id)));
     }
 }

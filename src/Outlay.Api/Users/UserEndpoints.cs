@@ -18,6 +18,11 @@ public static class UserEndpoints
         admin.MapGet("/{id:guid}", AdminUsers.GetAsync).WithName("AdminGetUser");
         admin.MapPatch("/{id:guid}", AdminUsers.UpdateAsync).WithName("AdminUpdateUser");
         admin.MapDelete("/{id:guid}", AdminUsers.DeleteAsync).WithName("AdminDeleteUser");
+
+        // Signed in, not admin: this is how the first admin comes to be.
+        api.MapPost("/admin/bootstrap", RedeemAdminBootstrap.HandleAsync).WithName("RedeemAdminBootstrap").WithTags("Administration")
+            .RequireAuthorization(Policies.User)
+            .WithSummary("Become the first admin with the one-time token from the server log.");
         return api;
     }
 }

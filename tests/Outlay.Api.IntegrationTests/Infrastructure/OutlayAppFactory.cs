@@ -89,6 +89,16 @@ public class OutlayAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// Clients send <c>X-Requested-With</c> like the web app does, which the cookie endpoints (refresh, logout) need
+    /// when there is no <c>Origin</c>; the tests of that rule remove it.
+    /// </summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.DefaultRequestHeaders.Add("X-Requested-With", "XMLHttpRequest");
+    }
+
     /// <summary>False for an app pointed at a database that must not exist (the unreachable-database tests).</summary>
     protected virtual bool NeedsDatabase => true;
 

@@ -114,7 +114,7 @@ public sealed class AdminUsersTests(OutlayAppFactory app) : IClassFixture<Outlay
     {
         await using var fresh = new OutlayAppFactory();
         await fresh.InitializeAsync();
-        var onlyAdmin = await fresh.RegisterUserAsync();
+        var onlyAdmin = await fresh.RegisterAdminAsync();
 
         var response = await onlyAdmin.Client.PatchAsJsonAsync($"/api/v1/admin/users/{onlyAdmin.Id}", new { role = "user" });
 

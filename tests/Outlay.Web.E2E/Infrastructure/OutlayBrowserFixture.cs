@@ -3,9 +3,9 @@ using System.Net.Http.Json;
 namespace Outlay.Web.E2E.Infrastructure;
 
 /// <summary>
-/// One real server (fresh database) and one headless Chromium per test class. The first account
-/// on an empty database becomes the admin, so the fixture signs that one up before any test runs;
-/// every account a test creates is an ordinary user. Each test opens its own browser contexts
+/// One real server (fresh database) and one headless Chromium per test class. The server makes the
+/// fixture's admin account the admin (its bootstrap email), and the fixture signs it up before any
+/// test runs; every account a test creates is an ordinary user. Each test opens its own browser contexts
 /// (separate cookie jars, like separate people), which are closed with the fixture.
 /// </summary>
 public sealed class OutlayBrowserFixture : IAsyncLifetime
@@ -37,7 +37,7 @@ public sealed class OutlayBrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var starting = OutlayServer.StartAsync(Now);
+        var starting = OutlayServer.StartAsync(Now, Admin.Email);
         playwright = await Playwright.CreateAsync();
         browser = await playwright.Chromium.LaunchAsync(new()
         {
@@ -55,7 +55,7 @@ public sealed class OutlayBrowserFixture : IAsyncLifetime
         var role = await RegisterAsync(Admin);
         if (role != "admin")
         {
-            throw new InvalidOperationException($"The first account on a fresh server should be the admin, not '{role}'.\n{Server.Output}");
+            throw new InvalidOperationException($"The account with the bootstrap email should be the admin, not '{role}'.\n{Server.Output}");
         }
     }
 

@@ -41,8 +41,11 @@ public sealed class OutlayServer : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts the server with its clock starting at <paramref name="now"/> (<c>Outlay:Clock:StartsAt</c>).</summary>
-    public static async Task<OutlayServer> StartAsync(DateTimeOffset now)
+    /// <summary>
+    /// Starts the server with its clock starting at <paramref name="now"/> (<c>Outlay:Clock:StartsAt</c>); the account
+    /// that signs up with <paramref name="adminEmail"/> becomes its admin (<c>Outlay:Admin:BootstrapEmail</c>).
+    /// </summary>
+    public static async Task<OutlayServer> StartAsync(DateTimeOffset now, string adminEmail)
     {
         var serverDll = Path.Combine(AppContext.BaseDirectory, "Outlay.Api.dll");
         var indexHtml = Path.Combine(AppContext.BaseDirectory, "wwwroot", "index.html");
@@ -78,6 +81,7 @@ public sealed class OutlayServer : IAsyncDisposable
         start.Environment["Outlay__DataProtection__KeyPath"] = key;
         start.Environment["Outlay__Clock__StartsAt"] = now.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["Outlay__Admin__BootstrapEmail"] = adminEmail;
         // The suite signs up many users from one address: a cheap hash and generous limits, as an operator would set them.
         start.Environment["Outlay__Auth__BcryptCost"] = "4";
         foreach (var limit in new[] { "SignupPerMinute", "LoginPerMinute", "LoginPerAccountPerMinute", "RefreshPerMinute", "TokenPerMinute" })

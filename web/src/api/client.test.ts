@@ -26,6 +26,19 @@ describe('ApiClient', () => {
     expect(me.url).not.toContain('t1')
   })
 
+  it('marks the refresh and every other request with X-Requested-With, which the cookie endpoints require', async () => {
+    const fake = fakeFetch({
+      'POST /api/v1/auth/refresh': json(authResult('t1')),
+      'POST /api/v1/auth/logout': new Response(null, { status: 204 }),
+    })
+    const client = new ApiClient({ fetch: fake.fetch })
+
+    await client.refresh()
+    await client.send('/api/v1/auth/logout', { method: 'POST', auth: false })
+
+    expect(fake.calls.map((c) => c.headers['x-requested-with'])).toEqual(['XMLHttpRequest', 'XMLHttpRequest'])
+  })
+
   it('keeps the token out of web storage and readable cookies', async () => {
     const fake = fakeFetch({ 'POST /api/v1/auth/refresh': json(authResult('secret-token')) })
     const client = new ApiClient({ fetch: fake.fetch })

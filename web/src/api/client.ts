@@ -43,6 +43,10 @@ export interface ClientOptions {
 
 const refreshPath = '/api/v1/auth/refresh'
 
+// The endpoints that act on the refresh cookie alone refuse requests without it (or a same-origin Origin): a page
+// on another site cannot send it without a CORS preflight, which the server never grants.
+const requestedWith = { 'X-Requested-With': 'XMLHttpRequest' }
+
 /**
  * The one HTTP client of the app. The access token lives only in this object's memory;
  * the refresh token is an HttpOnly cookie that only the browser sends to /api/v1/auth.
@@ -149,7 +153,11 @@ export class ApiClient {
   }
 
   private async fetchOnce(path: string, options: RequestOptions, token: string | null): Promise<Response> {
-    const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', ...options.headers }
+    const headers: Record<string, string> = {
+      Accept: 'application/json, application/problem+json',
+      ...requestedWith,
+      ...options.headers,
+    }
     let body = options.body
     if (options.json !== undefined) {
       headers['Content-Type'] = 'application/json'
@@ -183,7 +191,7 @@ export class ApiClient {
     try {
       response = await this.fetchImpl(refreshPath, {
         method: 'POST',
-        headers: { Accept: 'application/json' },
+        headers: { Accept: 'application/json', ...requestedWith },
         credentials: 'same-origin',
       })
     } catch (error) {

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Outlay.Api.Categories;
 using Outlay.Api.Data;
 using Outlay.Api.Users;
 
@@ -11,7 +10,10 @@ namespace Outlay.Api.Auth.External;
 
 /// <summary>
 /// Turns the provider identity in the temporary cookie into one of our users: the account already linked to
-/// (provider, subject), else the account with the same verified email (linked now), else a new account.
+/// (provider, subject), else a new account with the provider's verified email. An existing account with that
+/// email is never linked here: sign-up does not prove the address, so whoever registered it first could be
+/// anyone (account pre-hijacking). Its owner signs in with the password and links the provider from the
+/// settings (<see cref="LinkExternalLogin"/>), which completes here too.
 /// Then the session continues exactly like a password sign-in: our refresh cookie, our access tokens.
 /// </summary>
 public static class CompleteExternalSignIn
@@ -23,7 +25,7 @@ public static class CompleteExternalSignIn
         OutlayDbContext db,
         SignInIssuer issuer,
         IOptionsMonitor<AuthOptions> auth,
-        IOptionsMonitor<CategoryOptions> categories,
+        NewAccounts accounts,
         TimeProvider clock,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
@@ -44,38 +46,39 @@ public static class CompleteExternalSignIn
             return Refuse(logger, name, "no-pending-sign-in");
         }
 
+        if (external.Properties?.Items.TryGetValue(LinkExternalLogin.UserItem, out var linkingUser) == true)
+        {
+            return await LinkExternalLogin.CompleteAsync(linkingUser, name, subject, principal, db, logger, cancellationToken);
+        }
+
         var link = await db.ExternalLogins.SingleOrDefaultAsync(l => l.Provider == name && l.Subject == subject, cancellationToken);
         var user = link is null ? null : await db.Users.SingleOrDefaultAsync(u => u.Id == link.UserId, cancellationToken);
         var outcome = "returning";
         if (user is null)
         {
-            if (VerifiedEmailOf(principal, providers.OptionsFor(name)) is not { } email)
+            if (VerifiedEmailOf(principal) is not { } email)
             {
                 return Refuse(logger, name, "email-not-verified");
             }
 
-            user = await db.Users.SingleOrDefaultAsync(u => u.Email == email, cancellationToken);
-            outcome = "linked";
-            if (user is null)
+            if (await db.Users.AnyAsync(u => u.Email == email, cancellationToken))
             {
-                if (!auth.CurrentValue.SignupsEnabled)
-                {
-                    return Refuse(logger, name, "signups-closed");
-                }
-
-                user = new User
-                {
-                    Email = email,
-                    DisplayName = DisplayNameOf(principal),
-                };
-                await NewAccounts.AddAsync(db, user, categories.CurrentValue.EffectiveDefaults, cancellationToken);
-                outcome = "created";
+                return Refuse(logger, name, "account-exists");
             }
 
-            if (!user.IsDisabled)
+            if (!auth.CurrentValue.SignupsEnabled)
             {
-                db.ExternalLogins.Add(new ExternalLogin { UserId = user.Id, Provider = name, Subject = subject, Email = email });
+                return Refuse(logger, name, "signups-closed");
             }
+
+            user = new User
+            {
+                Email = email,
+                DisplayName = DisplayNameOf(principal),
+            };
+            await accounts.AddAsync(user, cancellationToken);
+            db.ExternalLogins.Add(new ExternalLogin { UserId = user.Id, Provider = name, Subject = subject, Email = email });
+            outcome = "created";
         }
 
         if (user.IsDisabled)
@@ -104,23 +107,17 @@ public static class CompleteExternalSignIn
     internal static ProblemHttpResult UnknownProvider() =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "There is no sign-in provider with this name.");
 
-    /// <summary>
-    /// The normalised email when the provider vouches for it: <c>email_verified</c> true, or, for a provider
-    /// that never sends the claim, when the operator chose to trust its emails.
-    /// </summary>
-    private static string? VerifiedEmailOf(ClaimsPrincipal principal, ExternalProviderOptions options)
+    /// <summary>The normalised email when the provider vouches for it with <c>email_verified</c> true; a missing claim is no promise.</summary>
+    private static string? VerifiedEmailOf(ClaimsPrincipal principal)
     {
-        if (principal.FindFirst("email")?.Value is not { Length: > 0 } raw)
-        {
-            return null;
-        }
-
-        var verified = principal.FindFirst(ExternalAuthSetup.EmailVerifiedClaim)?.Value is { } claim
-            ? bool.TryParse(claim, out var value) && value
-            : options.TrustEmail;
-        var email = EmailAddresses.Normalize(raw);
-        return verified && EmailAddresses.IsValid(email) ? email : null;
+        var verified = bool.TryParse(principal.FindFirst(ExternalAuthSetup.EmailVerifiedClaim)?.Value, out var value) && value;
+        return verified && EmailOf(principal) is { } email ? email : null;
     }
+
+    internal static string? EmailOf(ClaimsPrincipal principal) =>
+        principal.FindFirst("email")?.Value is { Length: > 0 } raw && EmailAddresses.Normalize(raw) is var email && EmailAddresses.IsValid(email)
+            ? email
+            : null;
 
     private static string? DisplayNameOf(ClaimsPrincipal principal) =>
         principal.FindFirst("name")?.Value.Trim() is { Length: > 0 } name ? name[..Math.Min(name.Length, 100)] : null;

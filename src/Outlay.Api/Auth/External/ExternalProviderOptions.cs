@@ -31,12 +31,6 @@ public sealed class ExternalProviderOptions
 
     public bool RequireHttpsMetadata { get; set; } = true;
 
-    /// <summary>
-    /// Treat the email as verified when the provider sends no <c>email_verified</c> claim at all. Only for
-    /// providers that verify every address they hand out; a provider's explicit <c>false</c> is always refused.
-    /// </summary>
-    public bool TrustEmail { get; set; }
-
     /// <summary>Also read claims (email, email_verified, name) from the userinfo endpoint, for providers that keep them out of the id_token.</summary>
     public bool GetClaimsFromUserInfoEndpoint { get; set; }
 

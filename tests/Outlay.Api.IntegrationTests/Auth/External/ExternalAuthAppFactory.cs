@@ -9,8 +9,8 @@ namespace Outlay.Api.IntegrationTests.Auth.External;
 
 /// <summary>
 /// The app with two external providers, both backed by one <see cref="FakeOidcProvider"/>: "test" (a confidential
-/// client, emails trusted only when the provider says they are verified) and "trusting" (a public client whose
-/// emails are trusted when the provider says nothing).
+/// client) and "trusting" (a public client configured with the retired <c>TrustEmail</c>, which must not make an
+/// email without <c>email_verified</c> count as verified).
 /// </summary>
 public sealed class ExternalAuthAppFactory : OutlayAppFactory
 {

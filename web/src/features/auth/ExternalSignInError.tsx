@@ -23,6 +23,10 @@ const messages: Record<string, Message> = {
     title: 'Your provider did not confirm your email address.',
     detail: 'Verify your email address with the provider, or sign in another way.',
   },
+  'account-exists': {
+    title: 'An account with this email address already exists.',
+    detail: 'Sign in with your password, then link this provider under Settings to use it next time.',
+  },
   'signups-closed': {
     title: 'There is no account for you yet, and sign-ups are closed.',
     detail: 'Ask the person who runs this Outlay server to create one for you.',

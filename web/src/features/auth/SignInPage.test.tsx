@@ -104,6 +104,7 @@ describe('SignInPage', () => {
     ['account-disabled', 'This account is disabled.'],
     ['email-not-verified', 'Your provider did not confirm your email address.'],
     ['signups-closed', 'sign-ups are closed'],
+    ['account-exists', 'Sign in with your password, then link this provider under Settings'],
     ['no-pending-sign-in', 'took too long'],
     ['concurrent-sign-in', 'Another sign-in finished at the same moment.'],
     ['provider-failed', 'Sign-in with your provider did not complete.'],

@@ -2,6 +2,7 @@ import { Link } from 'react-router'
 import { AccountExport, DeleteAccount } from './AccountData'
 import { PasswordForm } from './PasswordForm'
 import { ProfileForm } from './ProfileForm'
+import { ExternalLoginsList } from './ExternalLoginsList'
 import { SessionsList } from './SessionsList'
 
 export function SettingsPage() {
@@ -37,6 +38,7 @@ export function SettingsPage() {
         </p>
         <Link to="/settings/sms">Set up SMS forwarding</Link>
       </section>
+      <ExternalLoginsList />
       <section className="card" aria-labelledby="sessions-title">
         <h2 id="sessions-title">Signed-in devices</h2>
         <SessionsList />

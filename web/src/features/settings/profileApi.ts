@@ -36,6 +36,21 @@ export const listSessions = (signal?: AbortSignal) => api.request<Session[]>('/a
 export const revokeSession = (id: string) =>
   api.request<void>(`/api/v1/auth/sessions/${encodeURIComponent(id)}`, { method: 'DELETE' })
 
+export interface ExternalLogin {
+  provider: string
+  displayName: string
+  createdAt: string
+}
+
+export const listExternalLogins = (signal?: AbortSignal) => api.request<ExternalLogin[]>('/api/v1/me/external-logins', { signal })
+
+/** Starts linking a provider; answers the provider address the browser must go to next. */
+export const startExternalLink = (provider: string) =>
+  api.request<{ redirectUrl: string }>(`/api/v1/me/external-logins/${encodeURIComponent(provider)}/link`, { method: 'POST' })
+
+export const unlinkExternalLogin = (provider: string) =>
+  api.request<void>(`/api/v1/me/external-logins/${encodeURIComponent(provider)}`, { method: 'DELETE' })
+
 export const signOutEverywhere = () => api.request<void>('/api/v1/auth/logout-all', { method: 'POST' })
 
 export async function exportAccount(): Promise<Blob> {

@@ -1073,6 +1073,41 @@ namespace Outlay.Api.Data.Migrations.Postgres
                     b.ToTable("sms_settings", (string)null);
                 });
 
+            modelBuilder.Entity("Outlay.Api.Users.AdminBootstrapToken", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("RedeemedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("redeemed_at");
+
+                    b.Property<Guid?>("RedeemedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("redeemed_by");
+
+                    b.Property<byte[]>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea")
+                        .HasColumnName("token_hash");
+
+                    b.HasKey("Id")
+                        .HasName("pk_admin_bootstrap_tokens");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_admin_bootstrap_tokens_token_hash");
+
+                    b.ToTable("admin_bootstrap_tokens", (string)null);
+                });
+
             modelBuilder.Entity("Outlay.Api.Users.User", b =>
                 {
                     b.Property<Guid>("Id")

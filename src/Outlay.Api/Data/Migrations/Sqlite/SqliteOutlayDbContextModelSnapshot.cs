@@ -1062,6 +1062,41 @@ namespace Outlay.Api.Data.Migrations.Sqlite
                     b.ToTable("sms_settings", (string)null);
                 });
 
+            modelBuilder.Entity("Outlay.Api.Users.AdminBootstrapToken", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long?>("RedeemedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("redeemed_at");
+
+                    b.Property<Guid?>("RedeemedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("redeemed_by");
+
+                    b.Property<byte[]>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB")
+                        .HasColumnName("token_hash");
+
+                    b.HasKey("Id")
+                        .HasName("pk_admin_bootstrap_tokens");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_admin_bootstrap_tokens_token_hash");
+
+                    b.ToTable("admin_bootstrap_tokens", (string)null);
+                });
+
             modelBuilder.Entity("Outlay.Api.Users.User", b =>
                 {
                     b.Property<Guid>("Id")
