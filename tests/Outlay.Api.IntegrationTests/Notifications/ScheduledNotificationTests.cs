@@ -1,4 +1,6 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Outlay.Api.Data;
 using Outlay.Api.IntegrationTests.Budgets;
 using Outlay.Api.IntegrationTests.Infrastructure;
 using Outlay.Api.Notifications;
@@ -18,6 +20,17 @@ public sealed class ScheduledNotificationTests : IClassFixture<PinnedClockAppFac
     }
 
     [Fact]
+    public async Task SignUp_SchedulesTheUsersDigestsAndPaymentReminders()
+    {
+        var user = await app.RegisterUserAsync();
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var jobs = await scope.ServiceProvider.GetRequiredService<OutlayDbContext>().Set<NotificationSchedule>()
+            .Where(s => s.UserId == user.Id).Select(s => s.Job).OrderBy(j => j).ToListAsync();
+        Assert.Equal(["monthDigest", "upcomingPayments", "weekDigest"], jobs);
+    }
+
+    [Fact]
     public async Task WeekDigest_OnTheNewWeeksFirstMorning_ComparesWithTheWeekBeforeOnce()
     {
         // Friday 20 November; the week runs Monday to Sunday.
@@ -26,7 +39,7 @@ public sealed class ScheduledNotificationTests : IClassFixture<PinnedClockAppFac
         await user.AddExpenseAsync(amount: "40.00", occurredOn: "2026-11-10", categoryId: categories["Groceries"]);
         await user.AddExpenseAsync(amount: "45.00", occurredOn: "2026-11-17", categoryId: categories["Groceries"]);
         await user.AddExpenseAsync(amount: "15.00", occurredOn: "2026-11-20", categoryId: categories["Food & Dining"]);
-        await RunAsync();
+        await ScheduleOnThePinnedClockAsync(user);
 
         await RunAsync(new DateTimeOffset(2026, 11, 23, 8, 59, 0, TimeSpan.Zero));
         Assert.Empty(await DigestsAsync(user, "week"));
@@ -46,7 +59,7 @@ public sealed class ScheduledNotificationTests : IClassFixture<PinnedClockAppFac
         var user = await app.UserAsync(new { timeZone = "Asia/Kolkata", monthStartDay = 25 });
         var food = (await user.CategoriesAsync())["Food & Dining"];
         await user.AddExpenseAsync(amount: "120.00", occurredOn: "2026-12-01", categoryId: food);
-        await RunAsync();
+        await ScheduleOnThePinnedClockAsync(user);
 
         await RunAsync(new DateTimeOffset(2026, 12, 25, 3, 29, 0, TimeSpan.Zero));
         Assert.Empty(await DigestsAsync(user, "month"));
@@ -62,7 +75,7 @@ public sealed class ScheduledNotificationTests : IClassFixture<PinnedClockAppFac
     public async Task NothingSpent_InTheWeekOrTheOneBefore_SendsNoDigest()
     {
         var user = await app.UserAsync();
-        await RunAsync();
+        await ScheduleOnThePinnedClockAsync(user);
 
         await RunAsync(new DateTimeOffset(2026, 11, 23, 9, 1, 0, TimeSpan.Zero));
 
@@ -78,7 +91,7 @@ public sealed class ScheduledNotificationTests : IClassFixture<PinnedClockAppFac
             await user.AddExpenseAsync(amount: "15.99", occurredOn: day, merchant: "Netflix");
         }
 
-        await RunAsync();
+        await ScheduleOnThePinnedClockAsync(user);
 
         // Monthly, last on 4 November: next on 4 December.
         await RunAsync(new DateTimeOffset(2026, 12, 2, 9, 1, 0, TimeSpan.Zero));
@@ -93,6 +106,27 @@ public sealed class ScheduledNotificationTests : IClassFixture<PinnedClockAppFac
 
     private static async Task<List<System.Text.Json.JsonElement>> DigestsAsync(TestUser user, string period) =>
         [.. (await user.NotificationsAsync(NotificationKinds.PeriodDigest)).Where(n => n.GetProperty("data").GetProperty("period").GetString() == period)];
+
+    /// <summary>
+    /// Sign-up scheduled the user on the real clock of the host it went to; this schedules them again in pinned time,
+    /// the way an instance that starts finds users without schedules (those from before a job existed) and adds them.
+    /// </summary>
+    private async Task ScheduleOnThePinnedClockAsync(TestUser user)
+    {
+        await using (var scope = app.Pinned.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<OutlayDbContext>();
+            await db.Set<NotificationSchedule>().Where(s => s.UserId == user.Id).ExecuteDeleteAsync();
+        }
+
+        var restarted = ActivatorUtilities.CreateInstance<ScheduledNotifications>(app.Pinned.Services);
+        await restarted.RunDueAsync(CancellationToken.None);
+        await using (var scope = app.Pinned.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<OutlayDbContext>();
+            Assert.Equal(3, await db.Set<NotificationSchedule>().CountAsync(s => s.UserId == user.Id));
+        }
+    }
 
     /// <summary>Moves "now" (when given) and lets the schedulers of <paramref name="instances"/> instances run at once.</summary>
     private async Task RunAsync(DateTimeOffset? now = null, int instances = 1)

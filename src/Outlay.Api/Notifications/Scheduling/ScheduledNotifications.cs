@@ -5,8 +5,8 @@ using Outlay.Api.Reports;
 namespace Outlay.Api.Notifications.Scheduling;
 
 /// <summary>
-/// Runs the scheduled notification jobs for every user. New users get their schedule rows here (so sign-up needs to
-/// know nothing of it); a due row is claimed by a conditional update of its <c>NextAt</c> in the same transaction
+/// Runs the scheduled notification jobs for every user. Sign-up adds a new user's schedule rows; users without
+/// them (from before a job existed) get theirs in the first round after a start. A due row is claimed by a conditional update of its <c>NextAt</c> in the same transaction
 /// as the notifications it yields, so with several instances each goes out once, and their once-keys keep a
 /// period's digest single even if the schedule was reset.
 /// </summary>
@@ -15,20 +15,29 @@ public sealed partial class ScheduledNotifications(
 {
     public const int BatchSize = 100;
 
+    // The search for unscheduled users reads every user, so it runs until it finds none, once per start.
+    private volatile bool everyoneScheduled;
+
     /// <summary>One round of every job: how many rows it added or looked at (a full batch means more may be waiting).</summary>
     public async Task<int> RunDueAsync(CancellationToken cancellationToken)
     {
         var looked = 0;
+        var unscheduled = 0;
         foreach (var job in jobs)
         {
-            looked = Math.Max(looked, await ScheduleNewUsersAsync(job, cancellationToken));
+            if (!everyoneScheduled)
+            {
+                unscheduled += await ScheduleUnscheduledUsersAsync(job, cancellationToken);
+            }
+
             looked = Math.Max(looked, await RunDueAsync(job, cancellationToken));
         }
 
-        return looked;
+        everyoneScheduled = everyoneScheduled || unscheduled == 0;
+        return Math.Max(looked, unscheduled > 0 ? BatchSize : 0);
     }
 
-    private async Task<int> ScheduleNewUsersAsync(IScheduledNotification job, CancellationToken cancellationToken)
+    private async Task<int> ScheduleUnscheduledUsersAsync(IScheduledNotification job, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OutlayDbContext>();
