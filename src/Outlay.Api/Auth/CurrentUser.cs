@@ -13,6 +13,4 @@ public sealed class CurrentUser(IHttpContextAccessor accessor)
         : throw new InvalidOperationException("No signed-in user on this request.");
 
     public Guid? SessionId => Guid.TryParse(Principal.FindFirstValue(TokenService.SessionClaim), out var sid) ? sid : null;
-
-    public bool IsAdmin => Principal.IsInRole(Users.Roles.Admin);
 }

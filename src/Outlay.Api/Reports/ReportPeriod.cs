@@ -25,9 +25,6 @@ public sealed record ReportPeriod(PeriodKind Kind, DateOnly Start, DateOnly End,
     public ReportPeriod Previous(WeekStart weekStart, int monthStartDay) =>
         Containing(Kind, Start.AddDays(-1), weekStart, monthStartDay);
 
-    public ReportPeriod Next(WeekStart weekStart, int monthStartDay) =>
-        Containing(Kind, End.AddDays(1), weekStart, monthStartDay);
-
     /// <summary>The same period a year earlier: the week of the same date, the month or year with the same label.</summary>
     public ReportPeriod YearAgo(WeekStart weekStart, int monthStartDay) => Kind == PeriodKind.Week
         ? Containing(Kind, Start.AddYears(-1), weekStart, monthStartDay)

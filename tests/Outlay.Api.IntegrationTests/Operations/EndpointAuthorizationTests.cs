@@ -29,6 +29,9 @@ public sealed class EndpointAuthorizationTests(OutlayAppFactory app) : IClassFix
         "GET /api/v1/auth/external/{provider}",
         "GET /api/v1/auth/external/{provider}/complete",
         "POST /api/v1/webhooks/twilio/status",
+        "POST /api/v1/webhooks/twilio/inbound",
+        "GET /api/v1/webhooks/whatsapp",
+        "POST /api/v1/webhooks/whatsapp",
         "GET,HEAD {*path:regex(^(?!api/).*$):nonfile}",
     ];
 
