@@ -1,5 +1,6 @@
 using Outlay.Api.Auth;
 using Outlay.Api.Auth.External;
+using Outlay.Api.Auth.SecurityEvents;
 using Outlay.Api.Budgets;
 using Outlay.Api.Categories;
 using Outlay.Api.Data;
@@ -70,6 +71,7 @@ app.MapJwks();
 var api = app.MapGroup("/api/v1");
 api.MapAuthEndpoints();
 api.MapUserEndpoints();
+api.MapSecurityEventEndpoints();
 api.MapExternalAuthEndpoints();
 api.MapCategoryEndpoints();
 api.MapExpenseEndpoints();

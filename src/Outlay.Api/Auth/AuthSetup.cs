@@ -24,6 +24,7 @@ public static class AuthSetup
         services.AddOptions<JwtOptions>().BindConfiguration(JwtOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddHttpContextAccessor();
         services.AddSingleton<SigningKeyRing>();
+        services.AddSingleton<SecurityEvents.SecurityEventLog>();
         services.AddHostedService<SigningKeyStartupCheck>();
         services.AddHealthChecks().AddCheck<AuthenticationHealthCheck>("authentication", HealthStatus.Unhealthy, [HealthSetup.ReadyTag]);
         services.AddSingleton<TokenService>();

@@ -42,6 +42,7 @@ public sealed partial class PasswordSignIn(
     PasswordHasher hasher,
     LoginLockout lockout,
     AccountRateLimiter accountLimiter,
+    SecurityEvents.SecurityEventLog events,
     TimeProvider clock,
     ILogger<PasswordSignIn> logger)
 {
@@ -66,8 +67,13 @@ public sealed partial class PasswordSignIn(
         var user = await db.Users.SingleOrDefaultAsync(u => u.Email == email, cancellationToken);
         if (!await hasher.VerifyAsync(password, user?.PasswordHash, cancellationToken) || user is null)
         {
-            await lockout.RecordFailureAsync(email, cancellationToken);
+            var lockedNow = await lockout.RecordFailureAsync(email, cancellationToken);
             LogFailed(logger, user?.Id);
+            if (user is not null)
+            {
+                await events.RecordAsync(user.Id, lockedNow ? SecurityEvents.SecurityEventKinds.LockedOut : SecurityEvents.SecurityEventKinds.SignInFailed, cancellationToken: cancellationToken);
+            }
+
             return new PasswordSignInOutcome.BadCredentials();
         }
 

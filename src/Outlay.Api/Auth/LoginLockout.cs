@@ -20,7 +20,8 @@ public sealed class LoginLockout(IDistributedCache cache, IOptionsMonitor<AuthOp
         return remaining > TimeSpan.Zero ? remaining : null;
     }
 
-    public async Task RecordFailureAsync(string email, CancellationToken cancellationToken)
+    /// <summary>Counts a failure; true when it is the one that locks the email.</summary>
+    public async Task<bool> RecordFailureAsync(string email, CancellationToken cancellationToken)
     {
         var options = auth.CurrentValue;
         var now = clock.GetUtcNow();
@@ -32,6 +33,7 @@ public sealed class LoginLockout(IDistributedCache cache, IOptionsMonitor<AuthOp
             JsonSerializer.SerializeToUtf8Bytes(new LockoutState(lockedUntil is null ? failures : 0, lockedUntil)),
             new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(options.LockoutMinutes) },
             cancellationToken);
+        return lockedUntil is not null;
     }
 
     public Task ResetAsync(string email, CancellationToken cancellationToken) => cache.RemoveAsync(Key(email), cancellationToken);

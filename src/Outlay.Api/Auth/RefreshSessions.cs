@@ -13,7 +13,12 @@ namespace Outlay.Api.Auth;
 /// A family ends for good <see cref="AuthOptions.SessionMaxDays"/> after its sign-in.
 /// </summary>
 public sealed partial class RefreshSessions(
-    OutlayDbContext db, IOptionsMonitor<AuthOptions> auth, SessionRevocations revocations, TimeProvider clock, ILogger<RefreshSessions> logger)
+    OutlayDbContext db,
+    IOptionsMonitor<AuthOptions> auth,
+    SessionRevocations revocations,
+    SecurityEvents.SecurityEventLog events,
+    TimeProvider clock,
+    ILogger<RefreshSessions> logger)
 {
     public async Task<IssuedRefreshToken> StartAsync(Guid userId, string? userAgent, CancellationToken cancellationToken)
     {
@@ -38,6 +43,7 @@ public sealed partial class RefreshSessions(
             case ClaimOutcome.AlreadyRotated reused:
                 await RevokeFamilyAsync(reused.Token.FamilyId, cancellationToken);
                 LogReuse(logger, reused.Token.UserId, reused.Token.FamilyId);
+                await events.RecordAsync(reused.Token.UserId, SecurityEvents.SecurityEventKinds.TokenReuse, "the session was ended", cancellationToken);
                 return new RefreshOutcome.Reused();
             case ClaimOutcome.UserGone gone:
                 await RevokeFamilyAsync(gone.FamilyId, cancellationToken);

@@ -27,6 +27,14 @@ public static class Sessions
 
     /// <summary>Ends one session at once: its refresh token and its access tokens.</summary>
     public static async Task<Results<NoContent, NotFound>> RevokeAsync(
-        Guid id, CurrentUser me, RefreshSessions sessions, CancellationToken cancellationToken) =>
-        await sessions.RevokeFamilyAsync(id, cancellationToken, ownerId: me.Id) == 0 ? TypedResults.NotFound() : TypedResults.NoContent();
+        Guid id, CurrentUser me, RefreshSessions sessions, SecurityEvents.SecurityEventLog events, CancellationToken cancellationToken)
+    {
+        if (await sessions.RevokeFamilyAsync(id, cancellationToken, ownerId: me.Id) == 0)
+        {
+            return TypedResults.NotFound();
+        }
+
+        await events.RecordAsync(me.Id, SecurityEvents.SecurityEventKinds.SessionRevoked, cancellationToken: cancellationToken);
+        return TypedResults.NoContent();
+    }
 }

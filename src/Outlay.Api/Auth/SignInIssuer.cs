@@ -3,11 +3,12 @@ using Outlay.Api.Users;
 namespace Outlay.Api.Auth;
 
 /// <summary>Starts a session for a user who proved who they are: a new refresh family and an access token.</summary>
-public sealed class SignInIssuer(RefreshSessions sessions, TokenService tokens)
+public sealed class SignInIssuer(RefreshSessions sessions, TokenService tokens, SecurityEvents.SecurityEventLog events)
 {
     public async Task<(AuthResult Result, IssuedRefreshToken Refresh)> SignInAsync(User user, HttpRequest request, CancellationToken cancellationToken)
     {
         var refresh = await sessions.StartAsync(user.Id, UserAgentOf(request), cancellationToken);
+        await events.RecordAsync(user.Id, SecurityEvents.SecurityEventKinds.SignedIn, cancellationToken: cancellationToken);
         return (Result(user, refresh.FamilyId), refresh);
     }
 

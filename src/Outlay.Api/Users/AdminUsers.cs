@@ -46,7 +46,13 @@ public static class AdminUsers
             : TypedResults.NotFound();
 
     public static async Task<Results<Ok<AdminUserResponse>, NotFound, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        Guid id, AdminUpdateUserRequest request, OutlayDbContext db, UserSecurityStamps stamps, RefreshSessions sessions, CancellationToken cancellationToken)
+        Guid id,
+        AdminUpdateUserRequest request,
+        OutlayDbContext db,
+        UserSecurityStamps stamps,
+        RefreshSessions sessions,
+        Auth.SecurityEvents.SecurityEventLog events,
+        CancellationToken cancellationToken)
     {
         if (request.Role is { } role && !Roles.IsKnown(role))
         {
@@ -66,6 +72,8 @@ public static class AdminUsers
         }
 
         var disabling = request.Disabled == true && !user.IsDisabled;
+        var enabling = request.Disabled == false && user.IsDisabled;
+        var newRole = request.Role is { } asked && asked != user.Role ? asked : null;
         var changed = (request.Role is not null && request.Role != user.Role) || (request.Disabled is not null && request.Disabled != user.IsDisabled);
         user.Role = request.Role ?? user.Role;
         user.IsDisabled = request.Disabled ?? user.IsDisabled;
@@ -85,6 +93,19 @@ public static class AdminUsers
         if (changed)
         {
             await stamps.ForgetAsync(user.Id, cancellationToken);
+        }
+
+        foreach (var (happened, kind, detail) in new[]
+        {
+            (newRole is not null, Auth.SecurityEvents.SecurityEventKinds.RoleChanged, $"role: {newRole}, by an admin"),
+            (disabling, Auth.SecurityEvents.SecurityEventKinds.Disabled, "by an admin"),
+            (enabling, Auth.SecurityEvents.SecurityEventKinds.Enabled, "by an admin"),
+        })
+        {
+            if (happened)
+            {
+                await events.RecordAsync(user.Id, kind, detail, cancellationToken);
+            }
         }
 
         return TypedResults.Ok(ToResponse(user));

@@ -26,6 +26,7 @@ public static class ChangePassword
         PasswordRecheck recheck,
         RefreshSessions sessions,
         UserSecurityStamps stamps,
+        Auth.SecurityEvents.SecurityEventLog events,
         CancellationToken cancellationToken)
     {
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == me.Id, cancellationToken);
@@ -55,6 +56,7 @@ public static class ChangePassword
         await db.SaveChangesAsync(cancellationToken);
         await sessions.RevokeAllAsync(user.Id, exceptFamilyId: me.SessionId, cancellationToken);
         await stamps.ForgetAsync(user.Id, cancellationToken);
+        await events.RecordAsync(user.Id, Auth.SecurityEvents.SecurityEventKinds.PasswordChanged, cancellationToken: cancellationToken);
         return TypedResults.NoContent();
     }
 }
