@@ -3,6 +3,7 @@ import { AccountExport, DeleteAccount } from './AccountData'
 import { PasswordForm } from './PasswordForm'
 import { ProfileForm } from './ProfileForm'
 import { ExternalLoginsList } from './ExternalLoginsList'
+import { SecurityActivity } from './SecurityActivity'
 import { SessionsList } from './SessionsList'
 
 export function SettingsPage() {
@@ -42,6 +43,10 @@ export function SettingsPage() {
       <section className="card" aria-labelledby="sessions-title">
         <h2 id="sessions-title">Signed-in devices</h2>
         <SessionsList />
+      </section>
+      <section className="card" aria-labelledby="security-activity-title">
+        <h2 id="security-activity-title">Security activity</h2>
+        <SecurityActivity />
       </section>
       <section className="card danger-zone" aria-labelledby="delete-title">
         <h2 id="delete-title">Delete account</h2>

@@ -60,3 +60,15 @@ export async function exportAccount(): Promise<Blob> {
 
 export const deleteAccount = (password: string) =>
   api.request<void>('/api/v1/me', { method: 'DELETE', json: { password } })
+
+export interface SecurityEvent {
+  id: string
+  kind: string
+  occurredAt: string
+  clientAddress: string | null
+  userAgent: string | null
+  detail: string | null
+}
+
+export const listSecurityEvents = (cursor: string | null, signal?: AbortSignal) =>
+  api.request<{ items: SecurityEvent[]; nextCursor: string | null }>('/api/v1/me/security-events', { query: { cursor, limit: 20 }, signal })
