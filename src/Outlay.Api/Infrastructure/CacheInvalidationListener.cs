@@ -10,7 +10,7 @@ public sealed partial class CacheInvalidationListener(
     IConnectionMultiplexer redis, HybridCache cache, CacheInvalidator invalidator, IOptions<RedisOptions> options, ILogger<CacheInvalidationListener> logger)
     : RedisChannelListener(redis, logger)
 {
-    protected override RedisChannel Channel => CacheInvalidator.Channel(options.Value);
+    protected override RedisChannel Channel => RedisBroadcast.Channel(options.Value, CacheInvalidator.ChannelName);
 
     protected override async Task OnMessageAsync(RedisValue message)
     {

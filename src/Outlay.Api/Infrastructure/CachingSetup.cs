@@ -34,6 +34,7 @@ public static class CachingSetup
         }
 
         services.AddHybridCache();
+        services.AddSingleton<RedisBroadcast>();
         services.AddSingleton<CacheInvalidator>();
         return services;
     }

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Threading.Channels;
-using Microsoft.Extensions.Options;
 using Outlay.Api.Infrastructure;
 using StackExchange.Redis;
 
@@ -13,11 +12,11 @@ namespace Outlay.Api.Notifications;
 /// listeners; without Redis, or while Redis cannot be reached, only this instance's listeners hear it (the
 /// item is in the feed either way).
 /// </summary>
-public sealed partial class NotificationStream(IOptions<RedisOptions> redisOptions, IServiceProvider services, ILogger<NotificationStream> logger)
+public sealed partial class NotificationStream(RedisBroadcast broadcast, ILogger<NotificationStream> logger)
 {
     private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<Channel<NotificationResponse>, byte>> listeners = new();
 
-    internal static RedisChannel Channel(RedisOptions options) => RedisChannel.Literal(options.InstanceName + "notifications");
+    internal const string ChannelName = "notifications";
 
     /// <summary>A reader of the user's new notifications until <paramref name="stopped"/> fires.</summary>
     public ChannelReader<NotificationResponse> Listen(Guid userId, CancellationToken stopped)
@@ -37,22 +36,11 @@ public sealed partial class NotificationStream(IOptions<RedisOptions> redisOptio
 
     public async Task PublishAsync(Guid userId, NotificationResponse notification)
     {
-        if (redisOptions.Value.IsConfigured)
+        // Through Redis every instance, this one included, hears it; without Redis (or while it is away), only this one.
+        if (!await broadcast.PublishAsync(ChannelName, JsonSerializer.Serialize(new LiveNotification(userId, notification), JsonSerializerOptions.Web)))
         {
-            try
-            {
-                var redis = services.GetRequiredService<IConnectionMultiplexer>();
-                var message = JsonSerializer.Serialize(new LiveNotification(userId, notification), JsonSerializerOptions.Web);
-                await redis.GetSubscriber().PublishAsync(Channel(redisOptions.Value), message);
-                return;
-            }
-            catch (Exception exception) when (exception is RedisException or TimeoutException)
-            {
-                LogPublishFailed(logger, exception);
-            }
+            Deliver(userId, notification);
         }
-
-        Deliver(userId, notification);
     }
 
     /// <summary>Hands a notification published by any instance to this instance's listeners.</summary>
@@ -83,9 +71,6 @@ public sealed partial class NotificationStream(IOptions<RedisOptions> redisOptio
     }
 
     private sealed record LiveNotification(Guid UserId, NotificationResponse Notification);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not publish a live notification to other instances; only this one's streams get it")]
-    private static partial void LogPublishFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Ignored an unreadable live notification from another instance")]
     private static partial void LogUnreadable(ILogger logger, Exception exception);

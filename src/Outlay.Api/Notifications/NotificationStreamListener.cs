@@ -9,7 +9,7 @@ public sealed class NotificationStreamListener(
     IConnectionMultiplexer redis, NotificationStream stream, IOptions<RedisOptions> options, ILogger<NotificationStreamListener> logger)
     : RedisChannelListener(redis, logger)
 {
-    protected override RedisChannel Channel => NotificationStream.Channel(options.Value);
+    protected override RedisChannel Channel => RedisBroadcast.Channel(options.Value, NotificationStream.ChannelName);
 
     protected override Task OnMessageAsync(RedisValue message)
     {

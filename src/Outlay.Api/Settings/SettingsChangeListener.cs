@@ -9,7 +9,7 @@ public sealed class SettingsChangeListener(
     IConnectionMultiplexer redis, SettingsStore store, IOptions<RedisOptions> options, ILogger<SettingsChangeListener> logger)
     : RedisChannelListener(redis, logger)
 {
-    protected override RedisChannel Channel => SettingsStore.Channel(options.Value);
+    protected override RedisChannel Channel => RedisBroadcast.Channel(options.Value, SettingsStore.ChannelName);
 
     protected override Task OnMessageAsync(RedisValue message) =>
         message == store.InstanceId ? Task.CompletedTask : store.ReloadAsync(CancellationToken.None);

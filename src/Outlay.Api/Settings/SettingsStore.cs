@@ -9,7 +9,6 @@ using Outlay.Api.Categories;
 using Outlay.Api.Data;
 using Outlay.Api.Infrastructure;
 using Outlay.Api.Insights;
-using StackExchange.Redis;
 
 namespace Outlay.Api.Settings;
 
@@ -27,8 +26,7 @@ public sealed partial class SettingsStore(
     IServiceScopeFactory scopes,
     IConfiguration configuration,
     TimeProvider clock,
-    IOptions<RedisOptions> redisOptions,
-    IServiceProvider services,
+    RedisBroadcast broadcast,
     ILogger<SettingsStore> logger)
 {
     private readonly SemaphoreSlim gate = new(1, 1);
@@ -52,7 +50,7 @@ public sealed partial class SettingsStore(
     /// <summary>Fires once, at the next change of the settings.</summary>
     public IChangeToken GetChangeToken() => new CancellationChangeToken(Volatile.Read(ref changes).Token);
 
-    internal static RedisChannel Channel(RedisOptions options) => RedisChannel.Literal(options.InstanceName + "settings-changed");
+    internal const string ChannelName = "settings-changed";
 
     /// <summary>
     /// Re-reads the stored settings and signals a change only when they differ from the snapshot. A failure (the
@@ -294,24 +292,8 @@ public sealed partial class SettingsStore(
         return new Snapshot(settings, stored, loaded, 0);
     }
 
-    private async Task PublishAsync()
-    {
-        if (!redisOptions.Value.IsConfigured)
-        {
-            return;
-        }
-
-        try
-        {
-            var redis = services.GetRequiredService<IConnectionMultiplexer>();
-            await redis.GetSubscriber().PublishAsync(Channel(redisOptions.Value), InstanceId);
-        }
-        catch (Exception exception) when (exception is RedisException or TimeoutException)
-        {
-            // Saved already; the other instances pick it up on their next 30-second re-read.
-            LogPublishFailed(logger, exception);
-        }
-    }
+    // Saved already; without the message the other instances pick it up on their next 30-second re-read.
+    private Task PublishAsync() => broadcast.PublishAsync(ChannelName, InstanceId);
 
     /// <summary>What the settings are when no admin has changed anything: today's static options.</summary>
     private static JsonObject StaticDefaults(IConfiguration configuration)
@@ -355,7 +337,4 @@ public sealed partial class SettingsStore(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Dynamic configuration changed: {Keys}")]
     private static partial void LogChanged(ILogger logger, string keys);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not announce a settings change to other instances; they re-read within 30 s")]
-    private static partial void LogPublishFailed(ILogger logger, Exception exception);
 }

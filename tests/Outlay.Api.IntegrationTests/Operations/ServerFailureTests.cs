@@ -60,6 +60,33 @@ public sealed class ServerFailureTests
     }
 
     [Fact]
+    public async Task Write_WhileRedisIsUnreachable_IsSavedAndAnsweredAndReadsStillWork()
+    {
+        await using var app = new RedisDownApp();
+        await app.InitializeAsync();
+        var warned = app.Log.WhenLoggedAsync("Could not publish on the Redis channel cache-invalidation", TimeSpan.FromSeconds(30));
+        var user = await app.RegisterUserAsync();
+
+        var created = await user.Client.PostAsJsonAsync("/api/v1/expenses", new { amount = "12.50", occurredOn = "2026-11-02", merchant = "Corner Cafe" });
+        var summary = await user.Client.GetAsync("/api/v1/reports/summary?period=month&date=2026-11-02");
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, summary.StatusCode);
+        Assert.Single(await user.ListAllAsync());
+        await warned;
+        await ((IAsyncLifetime)app).DisposeAsync();
+    }
+
+    /// <summary>Redis configured, but nothing listens there: a restart or a lost Redis node.</summary>
+    private sealed class RedisDownApp : OutlayAppFactory
+    {
+        protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+        {
+            ["Outlay:Redis:Configuration"] = "127.0.0.1:1,connectTimeout=300,syncTimeout=500,asyncTimeout=500,abortConnect=false",
+        };
+    }
+
+    [Fact]
     public async Task Purge_WhenTheDatabaseStaysDownPastTheRetries_LogsAndKeepsTheServerRunning()
     {
         await using var app = new DatabaseDownApp();
